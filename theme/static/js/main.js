@@ -1,0 +1,5 @@
+// Progressive enhancements of the theme: everything here is optional. Without
+// JavaScript the buttons stay hidden and the page reads and prints as usual.
+import { enableShareButtons } from "./share.js";
+
+enableShareButtons(document);
