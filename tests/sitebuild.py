@@ -1,0 +1,35 @@
+"""Build the sample site the way the tests and golden files need it.
+
+Time zone and locale are pinned so that output does not depend on the
+machine: the same content gives the same bytes.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PINNED_ENV = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+
+
+class BuildFailedError(AssertionError):
+    pass
+
+
+def build_site(
+    output: Path,
+    content: Path = ROOT / "content",
+    settings: Path = ROOT / "pelicanconf.py",
+    extra: tuple[str, ...] = (),
+) -> subprocess.CompletedProcess:
+    """Run Pelican in its own process (plugins register signals globally)."""
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings)]
+    command += ["-o", str(output), *extra]
+    env = {**os.environ, **PINNED_ENV}
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise BuildFailedError(
+            f"pelican exited {result.returncode}\n{result.stdout}\n{result.stderr}"
+        )
+    return result
