@@ -42,7 +42,7 @@ MARKDOWN = {
         "vietnamese.markdown_nfc": {},
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
-        "markdown_figures.extension": {"content_path": PATH},
+        "markdown_figures.extension": {},
     },
     "output_format": "html5",
 }

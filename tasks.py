@@ -21,14 +21,9 @@ def _python(module: str, *args: str) -> str:
 
 
 def _pelican(c, settings: str, output: Path, *extra: str) -> None:
-    c.run(
-        _python(
-            "pelican",
-            str(ROOT / "content"),
-            *("-s", str(ROOT / settings), "-o", str(output), *extra),
-        ),
-        pty=False,
-    )
+    # portal.build runs Pelican and reports problems for editors (file, what
+    # to do, no tracebacks); a failed build exits non-zero.
+    c.run(_python("portal.build", str(ROOT / settings), str(output), *extra), pty=False)
 
 
 @task(help={"output": "Folder to write the site to (default: output/)"})
@@ -63,7 +58,7 @@ def serve(c):
 @task
 def publish(c):
     """Build the site for the web server (publishconf.py); any warning fails it."""
-    _pelican(c, "publishconf.py", OUTPUT, "--fatal", "warnings")
+    _pelican(c, "publishconf.py", OUTPUT, "--fatal-warnings")
 
 
 @task(help={"k": "Only tests matching this expression (pytest -k)"})

@@ -23,9 +23,11 @@ def build_site(
     settings: Path = ROOT / "pelicanconf.py",
     extra: tuple[str, ...] = (),
 ) -> subprocess.CompletedProcess:
-    """Run Pelican in its own process (plugins register signals globally)."""
-    command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings)]
-    command += ["-o", str(output), *extra]
+    """Run the build as ``invoke build`` does, in its own process (plugins
+    register signals globally); ``content`` replaces the settings' PATH."""
+    command = [sys.executable, "-m", "portal.build", str(settings), str(output), *extra]
+    if content != ROOT / "content":
+        command += ["--content", str(content)]
     env = {**os.environ, **PINNED_ENV}
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:

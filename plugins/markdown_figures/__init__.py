@@ -2,7 +2,7 @@
 
 The work is a Markdown extension (``extension``), listed in pelicanconf's
 MARKDOWN settings so the whole Markdown pipeline is visible in one place; this
-plugin checks at start-up that it is.
+plugin checks at start-up that it is, and tells it where the content lives.
 """
 
 from pelican import signals
@@ -10,19 +10,24 @@ from pelican import signals
 EXTENSION = "markdown_figures.extension"
 
 
-def check_settings(pelican) -> None:
-    configs = pelican.settings["MARKDOWN"].get("extension_configs", {})
+def configure(pelican) -> None:
+    """Runs on ``initialized``, before any reader exists."""
+    markdown = pelican.settings["MARKDOWN"]
+    configs = markdown.get("extension_configs", {})
     if EXTENSION not in configs:
         raise ValueError(
             f"markdown_figures plugin: add {EXTENSION!r} to "
             "MARKDOWN['extension_configs'] in pelicanconf.py"
         )
-    if not configs[EXTENSION].get("content_path"):
-        raise ValueError(
-            f"markdown_figures plugin: MARKDOWN['extension_configs'][{EXTENSION!r}]"
-            " needs 'content_path' (the content folder) for image sizes"
-        )
+    # {static} image paths are relative to the content folder: the extension
+    # reads image sizes there. A new dict, so the user's settings stay as
+    # they wrote them.
+    own = {**configs[EXTENSION], "content_path": pelican.settings["PATH"]}
+    pelican.settings["MARKDOWN"] = {
+        **markdown,
+        "extension_configs": {**configs, EXTENSION: own},
+    }
 
 
 def register():
-    signals.initialized.connect(check_settings)
+    signals.initialized.connect(configure)

@@ -1,0 +1,65 @@
+"""Build the site with Pelican and report problems the way editors can act on them.
+
+    python -m portal.build SETTINGS OUTPUT [--fatal-warnings] [--debug]
+
+Exit status: 0 built; 1 the build failed, or (with --fatal-warnings) it
+warned. Every warning is printed before the build is judged, so one run shows
+every problem.
+"""
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from portal.messages import setup_logging
+
+logger = logging.getLogger(__name__)
+
+
+def build(settings_file: Path, output: Path, overrides: dict | None = None) -> None:
+    """Run Pelican once: read settings, generate everything into ``output``."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(
+        str(settings_file), override={"OUTPUT_PATH": str(output), **(overrides or {})}
+    )
+    Pelican(settings).run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m portal.build", description=__doc__)
+    parser.add_argument("settings", type=Path)
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--content", type=Path, help="content folder (default: PATH)")
+    parser.add_argument("--fatal-warnings", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="list every file written")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    args = parser.parse_args(argv)
+
+    counter = setup_logging(debug=args.debug, verbose=args.verbose)
+    try:
+        overrides = {"PATH": str(args.content.resolve())} if args.content else {}
+        build(args.settings, args.output, overrides)
+    except Exception as error:  # report, never a traceback (unless --debug)
+        logger.critical(
+            "Không dựng được trang: %s (%s). Sửa lỗi nêu trên rồi chạy lại; "
+            "thêm --debug để xem chi tiết kỹ thuật.",
+            error,
+            type(error).__name__,
+            exc_info=args.debug,
+        )
+        return 1
+    if counter.errors or (args.fatal_warnings and counter.warnings):
+        logger.critical(
+            "Bản dựng không đạt: %d lỗi, %d cảnh báo. Sửa các mục nêu trên rồi chạy lại.",
+            counter.errors,
+            counter.warnings,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Log output for editors: one plain line per problem, Vietnamese first, no tracebacks.
+
+Pelican's own command line prints through Rich with a traceback for any
+exception; editors need the file, the problem and what to do, nothing else.
+"""
+
+import logging
+import sys
+
+LEVEL_NAMES = {
+    logging.DEBUG: "gỡ lỗi (debug)",
+    logging.INFO: "",
+    logging.WARNING: "CẢNH BÁO (warning)",
+    logging.ERROR: "LỖI (error)",
+    logging.CRITICAL: "LỖI (error)",
+}
+
+
+class EditorFormatter(logging.Formatter):
+    def __init__(self, show_tracebacks: bool):
+        super().__init__()
+        self.show_tracebacks = show_tracebacks
+
+    def format(self, record: logging.LogRecord) -> str:
+        label = LEVEL_NAMES.get(record.levelno, record.levelname)
+        text = record.getMessage()
+        line = f"{label}: {text}" if label else text
+        if self.show_tracebacks and record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        return line
+
+
+class ProblemCounter(logging.Handler):
+    """Counts warnings and errors so a build can fail on them at the end,
+    after every problem has been reported, not at the first one."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.warnings = 0
+        self.errors = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            self.errors += 1
+        else:
+            self.warnings += 1
+
+
+def setup_logging(debug: bool = False, verbose: bool = False) -> ProblemCounter:
+    """Route all logging (Pelican's and ours) to stderr in the editors' format."""
+    import pelican.log  # noqa: F401  (installs Pelican's logger class first)
+
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    output = logging.StreamHandler(sys.stderr)
+    output.setFormatter(EditorFormatter(show_tracebacks=debug))
+    counter = ProblemCounter()
+    root.addHandler(output)
+    root.addHandler(counter)
+    # Pelican's INFO lines are one per file written: only asked for.
+    root.setLevel(logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING)
+    # Markdown and PIL chatter at INFO/DEBUG is noise for editors.
+    for noisy in ("MARKDOWN", "PIL"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return counter
