@@ -57,8 +57,9 @@ def serve(c):
 
 @task
 def publish(c):
-    """Build the site for the web server (publishconf.py); any warning fails it."""
-    _pelican(c, "publishconf.py", OUTPUT, "--fatal-warnings")
+    """Build for the web server (publishconf.py) into output/; any warning fails it
+    and leaves the published output/ untouched."""
+    c.run(_python("portal.publish", str(ROOT / "publishconf.py"), str(OUTPUT)), pty=False)
 
 
 @task(help={"k": "Only tests matching this expression (pytest -k)"})

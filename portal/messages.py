@@ -16,6 +16,17 @@ LEVEL_NAMES = {
 }
 
 
+def describe_error(error: BaseException) -> str:
+    """One line an editor can act on, for the exceptions bad content raises."""
+    if isinstance(error, UnicodeDecodeError):
+        return (
+            f"tệp không ở bảng mã UTF-8 (byte 0x{error.object[error.start]:02x} ở vị trí "
+            f"{error.start}); mở tệp và lưu lại với bảng mã UTF-8 "
+            "(not UTF-8: save the file as UTF-8)"
+        )
+    return f"{error} ({type(error).__name__})"
+
+
 class EditorFormatter(logging.Formatter):
     def __init__(self, show_tracebacks: bool):
         super().__init__()
@@ -24,6 +35,12 @@ class EditorFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         label = LEVEL_NAMES.get(record.levelno, record.levelname)
         text = record.getMessage()
+        # Pelican logs "Could not process FILE" inside its except block but
+        # drops the reason unless DEBUG: the exception is still being
+        # handled here, so say what it was.
+        handled = sys.exc_info()[1]
+        if record.levelno >= logging.ERROR and handled and not record.exc_info:
+            text = f"{text}: {describe_error(handled)}"
         line = f"{label}: {text}" if label else text
         if self.show_tracebacks and record.exc_info:
             line += "\n" + self.formatException(record.exc_info)

@@ -5,8 +5,11 @@ import re
 import pytest
 
 from tests.htmlpages import all_pages, read_page, target_file
+from tests.sitebuild import ROOT, build_site
 
-FEED_DOMAIN = "http://127.0.0.1:8000"  # pelicanconf: the dev site's origin
+# The origins under which the built site lives: pelicanconf's FEED_DOMAIN
+# (the preview server) and publishconf's SITEURL.
+LOCAL_ORIGINS = ("http://127.0.0.1:8000", "https://phuongbuoi.example.vn")
 
 
 @pytest.fixture(scope="module")
@@ -16,14 +19,34 @@ def pages(site):
     return found
 
 
-def test_every_internal_link_and_image_resolves(site, pages):
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The site as ``invoke publish`` builds it: absolute URLs, warnings fatal."""
+    output = tmp_path_factory.mktemp("published")
+    build_site(output, settings=ROOT / "publishconf.py", extra=("--fatal-warnings",))
+    return output
+
+
+def broken_links(site, pages) -> list[str]:
     broken = []
     for page in pages:
         for url in page.links + page.images + page.script_srcs:
-            target = target_file(site, page.path, url, (FEED_DOMAIN,))
+            target = target_file(site, page.path, url, LOCAL_ORIGINS)
             if target is not None and not target.is_file():
                 broken.append(f"{page.path.relative_to(site)}: {url}")
-    assert broken == []
+    return broken
+
+
+def test_every_internal_link_and_image_resolves(site, pages):
+    assert broken_links(site, pages) == []
+
+
+def test_published_site_links_resolve_under_its_address(published):
+    pages = all_pages(published)
+    assert len(pages) > 30
+    assert broken_links(published, pages) == []
+    home = (published / "index.html").read_text("utf-8")
+    assert 'href="https://phuongbuoi.example.vn/bai-viet/' in home
 
 
 def test_every_fragment_link_has_its_target(site, pages):
