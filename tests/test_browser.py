@@ -64,6 +64,11 @@ def test_page_fits_the_screen_without_errors(browser, site_url, name, viewport):
     # Load the lazy photos now, then check that none is broken.
     page.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
     page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+    # Decoded before the screenshot, so photos show in it (decode() of a
+    # broken image fails, which the check below reports more plainly).
+    page.evaluate(
+        "Promise.allSettled(Array.from(document.images).map(i => i.decode())).then(() => true)"
+    )
     broken = page.evaluate(
         "Array.from(document.images).filter(i => !i.naturalWidth).map(i => i.src)"
     )
