@@ -142,3 +142,8 @@ DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = []
 LOAD_CONTENT_CACHE = False
 RELATIVE_URLS = False
+
+# Plugin settings: one section per plugin, each key prefixed with the
+# plugin's name and validated when the build starts.
+NEWS_LISTS_RELATED_COUNT = 5
+NEWS_LISTS_FEATURED_COUNT = 4

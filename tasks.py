@@ -80,6 +80,18 @@ def lint(c):
     c.run(_python("ruff", "format", "--check", "."), pty=False)
 
 
+@task(help={"name": "Which benchmark: a file name in benchmarks/ (without .py)"})
+def bench(c, name):
+    """Run a benchmark; it prints a ratio against a baseline from the same run."""
+    script = ROOT / "benchmarks" / f"{name}.py"
+    if not script.is_file():
+        known = sorted(
+            p.stem for p in (ROOT / "benchmarks").glob("*.py") if p.stem not in ("common",)
+        )
+        sys.exit(f"No benchmark {name!r}; known: {', '.join(k for k in known if k[0] != '_')}")
+    c.run(_python(f"benchmarks.{name}"), pty=False)
+
+
 @task(name="regen-golden")
 def regen_golden(c):
     """Rewrite the golden pages in tests/golden/ from a fresh build."""
