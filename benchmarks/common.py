@@ -38,5 +38,7 @@ def gencorpus(out: Path, count: int, *extra: str) -> Path:
     """A deterministic corpus of ``count`` Vietnamese articles (cached by size)."""
     if not (out / "manifest.tsv").is_file():
         script = SHARED_TOOLS / "gencorpus.py"
-        subprocess.run([sys.executable, str(script), str(out), "-n", str(count), *extra], check=True)
+        subprocess.run(
+            [sys.executable, str(script), str(out), "-n", str(count), *extra], check=True
+        )
     return out
