@@ -4,8 +4,21 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
-from tests.sitebuild import build_site
+from tests.sitebuild import ROOT, build_site
+
+# Debian's Chromium, driven by Playwright (never a browser Playwright downloads).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"  # git-ignored
+PHONE, DESKTOP = {"width": 360, "height": 740}, {"width": 1280, "height": 800}
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +44,15 @@ def site_url(site):
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium for the whole run; each test opens its own context."""
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: ./dev test installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()

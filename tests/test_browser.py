@@ -1,54 +1,14 @@
 """The sample site in headless Chromium, as residents meet it on phones and desktops."""
 
-from pathlib import Path
-
 import pytest
 
+from tests.browsing import PageProblems
+from tests.conftest import DESKTOP, PHONE, SCREENSHOTS
 from tests.golden import SEED_SLUG
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
-PHONE, DESKTOP = {"width": 360, "height": 740}, {"width": 1280, "height": 800}
 PAGES = {"home": "/", "seed-article": f"/bai-viet/{SEED_SLUG}/"}
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: ./dev test installs it"
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class PageProblems:
-    """Console errors, uncaught exceptions and failed requests of one page."""
-
-    def __init__(self, page):
-        self.items: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.items.append(f"exception: {error}"))
-        page.on("requestfailed", lambda r: self.items.append(f"failed: {r.url}"))
-        page.on("response", self._response)
-
-    def _console(self, message):
-        if message.type == "error":
-            self.items.append(f"console: {message.text}")
-
-    def _response(self, response):
-        if response.status >= 400:
-            self.items.append(f"HTTP {response.status}: {response.url}")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
