@@ -1,0 +1,117 @@
+"""Diacritic-insensitive Vietnamese search: the index, written at build time.
+
+The heavy work is in ``index`` (pure functions over plain ``Doc`` values);
+this module only turns Pelican's articles into ``Doc`` and writes the files.
+The front end lives in theme/static/js/search/.
+"""
+
+import html
+import logging
+import re
+import resource
+import time
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .index import Doc, build_index
+from .settings import vn_search_settings
+
+logger = logging.getLogger(__name__)
+
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(markup: str) -> str:
+    """Visible text of an HTML fragment, tags dropped, entities decoded."""
+    # Block-level tags end words: "<p>a</p><p>b</p>" is "a b", not "ab".
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
+
+
+_HREF = re.compile(r'href="([^"#?]*)')
+
+
+def citations(articles, siteurl: str) -> dict[str, int]:
+    """How many other articles link to each article URL."""
+    known = {a.url for a in articles}
+    counts: dict[str, int] = {}
+    for article in articles:
+        targets = set()
+        for href in _HREF.findall(article.content):
+            url = href.removeprefix(siteurl).lstrip("/")
+            if url in known and url != article.url:
+                targets.add(url)
+        for url in targets:
+            counts[url] = counts.get(url, 0) + 1
+    return counts
+
+
+def article_doc(article, cited_by: int = 0) -> Doc:
+    image = getattr(article, "lead_image", None)
+    thumb = None
+    if image is not None and getattr(image, "url", None):
+        thumb = {
+            "url": image.url,
+            "width": getattr(image, "width", None),
+            "height": getattr(image, "height", None),
+        }
+    return Doc(
+        url=article.url,
+        # Titles are plain text (templates escape them), never markup.
+        title=article.title,
+        date=article.date,
+        category=article.category.name,
+        summary=plain_text(getattr(article, "summary", "") or ""),
+        body=plain_text(article.content),
+        tags=tuple(t.name for t in getattr(article, "tags", ())),
+        thumb=thumb,
+        cited_by=cited_by,
+    )
+
+
+class SearchIndexGenerator(Generator):
+    """Writes the index once the articles exist: generate_output runs after
+    every generator's generate_context, so the article list is final."""
+
+    def generate_context(self):
+        self.options = vn_search_settings(self.settings)
+        # Templates point the search box and page at the index.
+        self.context["VN_SEARCH_INDEX_URL"] = self.options["INDEX_PATH"]
+
+    def generate_output(self, writer):
+        started = time.perf_counter()
+        peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        articles = self.context.get("articles", [])
+        cited = citations(articles, self.settings.get("SITEURL", ""))
+        docs = (article_doc(a, cited.get(a.url, 0)) for a in articles)
+        files = build_index(docs, self.options)
+        folder = Path(self.output_path) / self.options["INDEX_PATH"]
+        # Pelican's Writer renders templates; these are data files in a folder
+        # of our own, written in sorted order so the output is reproducible.
+        for name in sorted(files):
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(files[name])
+        peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        logger.info(
+            "vn_search: %d articles indexed into %d files in %.2f s, peak memory +%.0f MiB",
+            len(articles),
+            len(files),
+            time.perf_counter() - started,
+            (peak_after - peak_before) / 1024,
+        )
+
+
+def get_generators(pelican):
+    return SearchIndexGenerator
+
+
+def check_settings(pelican) -> None:
+    vn_search_settings(pelican.settings)
+
+
+def register():
+    signals.initialized.connect(check_settings)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,30 @@
+"""VN_SEARCH_* settings with their defaults."""
+
+from plugin_settings import Option, read_settings, whole_number
+
+PREFIX = "VN_SEARCH"
+SCHEMA = {
+    # Where the index is written, relative to the output folder and the site URL.
+    "INDEX_PATH": Option(
+        "tim-kiem/index/",
+        lambda v: isinstance(v, str) and v.endswith("/") and not v.startswith("/"),
+        "a relative folder ending in '/', such as 'tim-kiem/index/'",
+    ),
+    # Dictionary shards are cut at about this many bytes (before compression):
+    # a query fetches one or two of them.
+    "SHARD_BYTES": Option(16_000, whole_number(1_000), "a whole number ≥ 1000"),
+    # Postings longer than this go into their own files, split into blocks of
+    # this many entries, so no file grows with the number of articles.
+    "BLOCK_POSTINGS": Option(2_048, whole_number(64), "a whole number ≥ 64"),
+    # Words in at least this many articles and in a quarter of them (phường,
+    # đảng, nhân dân) are stored as presence lists without per-article
+    # weights: they weigh almost nothing in the ranking anyway.
+    "COMMON_MIN_DOCS": Option(1_000, whole_number(1), "a whole number ≥ 1"),
+    # Result metadata (title, date, category, summary, thumbnail) per file.
+    "DOCS_PER_CHUNK": Option(16, whole_number(1), "a whole number ≥ 1"),
+    "SUMMARY_CHARS": Option(220, whole_number(40), "a whole number ≥ 40"),
+}
+
+
+def vn_search_settings(settings) -> dict:
+    return read_settings(settings, PREFIX, SCHEMA)

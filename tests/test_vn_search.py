@@ -1,0 +1,194 @@
+"""Search index (plugins/vn_search): tokenising, folding and the index files."""
+
+import gzip
+import json
+import subprocess
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from plugin_settings import PluginSettingsError
+from vn_search import article_doc, citations, plain_text
+from vn_search.index import Doc, build_index
+from vn_search.settings import vn_search_settings
+from vn_search.tokens import tokenize
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+FOLD_CASES = json.loads((DATA / "fold_cases.json").read_text("utf-8"))["cases"]
+TOKENIZE_CASES = json.loads((DATA / "tokenize_cases.json").read_text("utf-8"))["cases"]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOKENIZE_CASES)
+def test_tokenize(text, expected):
+    assert tokenize(text) == expected
+
+
+@pytest.fixture(scope="module")
+def javascript_results():
+    """What the front end's fold() and tokenize() return for both tables (node)."""
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "js" / "text_cases.mjs")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(("number", "case"), list(enumerate(FOLD_CASES)))
+def test_javascript_folds_like_python(javascript_results, number, case):
+    assert javascript_results["fold"][number] == case[1], case[0]
+
+
+@pytest.mark.parametrize(("number", "case"), list(enumerate(TOKENIZE_CASES)))
+def test_javascript_tokenizes_like_python(javascript_results, number, case):
+    assert javascript_results["tokenize"][number] == case[1], case[0]
+
+
+def _doc(number: int, title: str, body: str = "", category: str = "Tin tức - Sự kiện", **kw):
+    return Doc(
+        url=f"bai-viet/bai-{number}/",
+        title=title,
+        date=datetime(2024, 1, 1 + number % 28, 8, 0),
+        category=category,
+        summary=kw.pop("summary", ""),
+        body=body,
+        **kw,
+    )
+
+
+def _options(**changes):
+    return {**vn_search_settings({}), **changes}
+
+
+def _read(files, name):
+    data = files[name]
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def _entries(files) -> dict:
+    """Every dictionary entry of the index, by word."""
+    found = {}
+    for name in files:
+        if name.startswith("s/"):
+            raw = _read(files, name)
+            size = int.from_bytes(raw[:4], "little")
+            for entry in json.loads(raw[4 : 4 + size]):
+                found[entry[0]] = entry
+    return found
+
+
+def test_same_articles_give_the_same_bytes_in_any_order():
+    docs = [_doc(i, f"Phường Bưởi tin số {i}", "buổi họp đảng viên " * i) for i in range(30)]
+    assert build_index(docs, _options()) == build_index(list(reversed(docs)), _options())
+
+
+def test_words_are_indexed_folded_with_their_exact_forms_most_frequent_first():
+    docs = [
+        _doc(1, "Phường Bưởi ra quân"),
+        _doc(2, "Phường Bưởi khai mạc"),
+        _doc(3, "Một buổi sáng"),
+    ]
+    entries = _entries(build_index(docs, _options()))
+    assert entries["buoi"][1:3] == [3, ["bưởi", "buổi"]]
+    assert entries["=bưởi"][1] == 2 and entries["=buổi"][1] == 1
+    assert "phuong buoi" in entries  # pairs answer quoted phrases
+
+
+def test_newest_articles_come_first_and_years_are_ranges():
+    docs = [
+        Doc("a/", "Tin 2023", datetime(2023, 5, 1), "Y tế", "", ""),
+        Doc("b/", "Tin 2025", datetime(2025, 5, 1), "Y tế", "", ""),
+        Doc("c/", "Tin 2024", datetime(2024, 5, 1), "Du lịch", "", ""),
+    ]
+    files = build_index(docs, _options())
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["years"] == [[2025, 0, 0], [2024, 1, 1], [2023, 2, 2]]
+    assert manifest["categories"] == ["Du lịch", "Y tế"]  # Vietnamese order
+    rows = json.loads(_read(files, "d/0.bin"))
+    assert [row[1] for row in rows] == ["Tin 2025", "Tin 2024", "Tin 2023"]
+
+
+def test_no_file_grows_with_the_number_of_articles():
+    docs = [_doc(i, f"Phường Bưởi số {i}", f"đảng viên nhân dân bài {i} " * 20) for i in range(600)]
+    options = _options(SHARD_BYTES=2_000, BLOCK_POSTINGS=128, DOCS_PER_CHUNK=8)
+    files = build_index(docs, {**options, "COMMON_MIN_DOCS": 10_000})
+    raw_sizes = {name: len(_read(files, name)) for name in files if name[0] in "spd"}
+    postings = [n for n in files if n.startswith("p/")]
+    assert postings, "frequent words should have postings files"
+    # A block holds at most 128 entries of at most 1 + 3 bytes.
+    assert max(raw_sizes[n] for n in postings) <= 128 * 4
+    assert max(raw_sizes[n] for n in raw_sizes if n.startswith("s/")) < 8_000
+    assert len(files["manifest.json"]) < 2_000
+
+
+def test_common_words_cost_almost_nothing():
+    docs = [_doc(i, f"Phường Bưởi số {i}", "đảng viên" if i % 10 else "") for i in range(100)]
+    entries = _entries(build_index(docs, _options(COMMON_MIN_DOCS=50)))
+    # In 90 of 100 articles: stored as the 10 articles without it, inline.
+    assert entries["dang"][1] == 90
+    assert entries["dang"][3] == 2 and entries["dang"][5] == 0 and entries["dang"][7] == 10
+    # In every article: an empty list.
+    assert entries["phuong"][3] == 2 and entries["phuong"][7] == 0
+
+
+def test_articles_cited_by_others_rank_a_little_higher():
+    text = "sổ tay đảng viên điện tử"
+    docs = [_doc(1, "Tin", text), _doc(2, "Tin", text, cited_by=1)]
+    files = build_index(docs, _options())
+    entry = _entries(files)["so tay"]
+    raw = _read(files, f"s/{_shard_of(files, 'so tay')}.bin")
+    size = int.from_bytes(raw[:4], "little")
+    postings = raw[4 + size + entry[6] : 4 + size + entry[6] + entry[7]]
+    # gap, impact for each article: newest (bai-2) first
+    assert postings[1] > postings[3]
+
+
+def _shard_of(files, term):
+    firsts = json.loads(files["manifest.json"])["shards"]
+    return max(i for i, first in enumerate(firsts) if first <= term)
+
+
+def test_settings_problems_are_listed_together():
+    with pytest.raises(PluginSettingsError) as error:
+        vn_search_settings({"VN_SEARCH_INDEX_PATH": "/tim-kiem", "VN_SEARCH_SHARD_BYTES": 10})
+    assert "VN_SEARCH_INDEX_PATH" in str(error.value)
+    assert "VN_SEARCH_SHARD_BYTES" in str(error.value)
+
+
+def test_plain_text_drops_tags_and_keeps_words_apart():
+    assert plain_text("<p>Phường <b>Bưởi</b></p><p>họp&amp;bàn</p>") == "Phường Bưởi họp&bàn"
+
+
+def _article(slug, content="", lead_image=None):
+    article = SimpleNamespace(
+        url=f"bai-viet/{slug}/",
+        title=f"Tin {slug}",
+        date=datetime(2024, 3, 1),
+        category=SimpleNamespace(name="Y tế"),
+        summary="<p>Tóm tắt</p>",
+        content=content,
+        tags=[],
+    )
+    if lead_image is not None:
+        article.lead_image = lead_image
+    return article
+
+
+def test_thumbnail_when_the_article_has_a_lead_image_and_none_otherwise():
+    image = SimpleNamespace(url="images/a.jpg", width=320, height=200)
+    assert article_doc(_article("a", lead_image=image)).thumb == {
+        "url": "images/a.jpg",
+        "width": 320,
+        "height": 200,
+    }
+    assert article_doc(_article("b")).thumb is None
+
+
+def test_citations_count_each_citing_article_once():
+    link = '<a href="/bai-viet/a/">xem</a> <a href="/bai-viet/a/#anh">ảnh</a>'
+    articles = [_article("a", link), _article("b", link), _article("c", '<a href="/x/">x</a>')]
+    assert citations(articles, "") == {"bai-viet/a/": 1}
