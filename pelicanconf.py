@@ -19,6 +19,14 @@ SITE_SHORTNAME = "Phường Bưởi"
 SITE_DESCRIPTION = "Tin tức, sự kiện và thông tin cơ sở của phường Bưởi, quận Tây Hồ, Hà Nội."
 SITE_PUBLISHER = "Trung tâm Văn hóa, Thông tin và Thể thao quận Tây Hồ"
 SITE_ADDRESS = "Phường Bưởi, quận Tây Hồ, thành phố Hà Nội"
+# "Liên kết" in the footer: portals of related state agencies (Decree
+# 42/2022/ND-CP asks every ward portal for them).
+PORTAL_LINKS = [
+    ("Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn/"),
+    ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/"),
+    ("Cổng Giao tiếp điện tử thành phố Hà Nội", "https://hanoi.gov.vn/"),
+    ("Cổng Thông tin điện tử quận Tây Hồ", "https://tayho.hanoi.gov.vn/"),
+]
 SITEURL = ""
 AUTHOR = "Trung tâm VHTT&TT Tây Hồ"
 
@@ -33,7 +41,19 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y | %H:%M"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["vietnamese", "markdown_figures", "news_lists"]
+PLUGINS = [
+    "vietnamese",
+    "image_pipeline",  # before markdown_figures and photo_albums, which use its photos
+    "photo_albums",
+    "markdown_figures",
+    "news_lists",
+    "view_counts",
+    "news_feeds",
+    "vn_search",
+    "site_meta",  # canonical URL, Open Graph, JSON-LD; after image_pipeline
+    "site_map",
+    "legal_documents",
+]
 
 # The Markdown pipeline, in one place. Each of our extensions has a plugin
 # that checks at start-up that it is listed here.
@@ -42,6 +62,7 @@ MARKDOWN = {
         "vietnamese.markdown_nfc": {},
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
+        "photo_albums.syntax": {},
         "markdown_figures.extension": {},
     },
     "output_format": "html5",
@@ -52,7 +73,10 @@ MARKDOWN = {
 READERS = {"rst": None}
 ARTICLE_PATHS = ["bai-viet"]
 PAGE_PATHS = ["trang"]
-STATIC_PATHS = ["images"]
+# Photos (content/images, content/albums) are not static files: the
+# image_pipeline plugin publishes renditions of them, never the originals.
+# The files attached to legal documents are published as they are.
+STATIC_PATHS = ["van-ban/tep"]
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Tin tức - Sự kiện"
 
@@ -105,11 +129,11 @@ DRAFT_PAGE_URL = "ban-nhap/trang/{slug}/"
 DRAFT_PAGE_SAVE_AS = "ban-nhap/trang/{slug}/index.html"
 
 # "404" is written to 404.html, Pelican's default for a direct template.
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search", "albums", "404"]
+# The album index (/album/) is written by the photo_albums plugin.
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "search", "404"]
 SEARCH_URL = "tim-kiem/"
 SEARCH_SAVE_AS = "tim-kiem/index.html"
 ALBUMS_URL = "album/"
-ALBUMS_SAVE_AS = "album/index.html"
 
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"category": 10, "tag": 10}
@@ -122,13 +146,15 @@ PAGINATION_PATTERNS = (
 SUMMARY_MAX_PARAGRAPHS = 1
 SUMMARY_MAX_LENGTH = 60
 
-# Feeds: whole site and one per category, announced on every page. Feeds
-# need absolute addresses: in development the site lives on `invoke serve`.
+# Feeds: written by the news_feeds plugin (NEWS_FEEDS_* below), whole site
+# and one per category, announced on every page. Pelican's own feeds are off.
+# FEED_DOMAIN is the one base URL of every absolute address in the feeds: in
+# development the site lives on `invoke serve`; publishconf.py sets SITEURL.
 FEED_DOMAIN = "http://127.0.0.1:8000"
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-FEED_ALL_RSS = "feeds/all.rss.xml"
-CATEGORY_FEED_ATOM = "feeds/chuyen-muc/{slug}.atom.xml"
-CATEGORY_FEED_RSS = "feeds/chuyen-muc/{slug}.rss.xml"
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
 FEED_ATOM = None
 FEED_RSS = None
 AUTHOR_FEED_ATOM = None
@@ -147,3 +173,32 @@ RELATIVE_URLS = False
 # plugin's name and validated when the build starts.
 NEWS_LISTS_RELATED_COUNT = 5
 NEWS_LISTS_FEATURED_COUNT = 4
+
+# Feeds (plugins/news_feeds/settings.py has every NEWS_FEEDS_* setting): the
+# latest 50 articles each; entry ids tag:<host of FEED_DOMAIN>,2023:<source
+# path>, which must never change: after a move to a new domain, set
+# NEWS_FEEDS_ID_AUTHORITY to the old host name.
+NEWS_FEEDS_MAX_ITEMS = 50
+
+# View counts come from the web server's logs: off while editing (the
+# preview has no readers); publishconf.py turns them on.
+VIEW_COUNTS_ENABLED = False
+
+# Search (plugins/vn_search/settings.py has every VN_SEARCH_* setting): the
+# index is written beside the search page, which the header box also uses.
+VN_SEARCH_INDEX_PATH = "tim-kiem/index/"
+
+# Photos (plugins/image_pipeline/settings.py and plugins/photo_albums/settings.py
+# have every IMAGE_PIPELINE_* and PHOTO_ALBUMS_* setting). WebP beside JPEG;
+# AVIF is left out: it costs several times WebP's encoding time (see the
+# albums benchmark) for a small saving.
+IMAGE_PIPELINE_FORMATS = ["webp"]
+IMAGE_PIPELINE_WIDTHS = [480, 960, 1600]
+PHOTO_ALBUMS_PER_PAGE = 12
+
+# Link previews and structured data (plugins/site_meta/settings.py has every
+# SITE_META_* setting) and the sitemap (plugins/site_map/settings.py): both
+# build absolute addresses from FEED_DOMAIN, like the feeds. Articles share a
+# 1200x630 crop of their lead photo, else theme/static/img/share-1200x630.png.
+SITE_META_SHARE_SIZE = (1200, 630)
+SITE_MAP_DISALLOW = ["/ban-nhap/", "/tim-kiem/"]

@@ -12,6 +12,8 @@ from invoke import task
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
+# The published site: a link to the live build in public.versions/ (portal.publish).
+PUBLIC = ROOT / "public"
 HOST, PORT = "127.0.0.1", 8000
 
 
@@ -55,11 +57,48 @@ def serve(c):
     server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
 
 
+@task(name="new-post", help={"title": "Tiêu đề bài viết", "category": "Chuyên mục"})
+def new_post(c, title, category=""):
+    """Start a new post (a draft) with every metadata line filled in; prints its path."""
+    c.run(_python("portal.new_post", title, *(["--category", category] if category else [])))
+
+
+@task(name="new-album", help={"folder": "Folder of photos to copy", "title": "Album title"})
+def new_album(c, folder, title):
+    """Copy a folder of photos into a new album, captions ordered by date taken."""
+    c.run(_python("portal.new_album", folder, "--title", title))
+
+
+@task
+def check(c):
+    """Check all content without building: every problem, with file:line and what to do."""
+    c.run(_python("portal.check", str(ROOT / "pelicanconf.py")), pty=False)
+
+
+@task(name="fix-text", help={"file": "The file to rewrite (several: separate with spaces)"})
+def fix_text(c, file):
+    """Rewrite a file as UTF-8 NFC, keeping a backup (FILE.bak) if it changes."""
+    # invoke has no variadic arguments; file names never contain spaces here.
+    c.run(_python("portal.fix_text", *file.split()), pty=False)
+
+
 @task
 def publish(c):
-    """Build for the web server (publishconf.py) into output/; any warning fails it
-    and leaves the published output/ untouched."""
-    c.run(_python("portal.publish", str(ROOT / "publishconf.py"), str(OUTPUT)), pty=False)
+    """Check, build with publishconf.py, verify, and switch public/ to the new build
+    in one step; any problem leaves the live site untouched."""
+    c.run(_python("portal.publish", str(ROOT / "publishconf.py"), str(PUBLIC)), pty=False)
+
+
+@task
+def rollback(c):
+    """Point public/ back at the build before the current one."""
+    c.run(_python("portal.publish", "--rollback", str(PUBLIC)), pty=False)
+
+
+@task
+def deploy(c):
+    """Copy public/ to the server named by PORTAL_DEPLOY_TARGET in publishconf.py (rsync)."""
+    c.run(_python("portal.deploy", str(ROOT / "publishconf.py"), str(PUBLIC)), pty=False)
 
 
 @task(help={"k": "Only tests matching this expression (pytest -k)"})
@@ -92,6 +131,12 @@ def bench(c, name):
     c.run(_python(f"benchmarks.{name}"), pty=False)
 
 
+@task
+def lighthouse(c):
+    """Lighthouse (mobile) on the home page and the seed article: prints the four scores."""
+    c.run(shlex.join([sys.executable, "tools/lighthouse.py"]), pty=False)
+
+
 @task(name="regen-golden")
 def regen_golden(c):
     """Rewrite the golden pages in tests/golden/ from a fresh build."""
@@ -100,5 +145,6 @@ def regen_golden(c):
 
 @task(name="sample-photos")
 def sample_photos(c):
-    """Regenerate the stand-in photos of the sample content."""
+    """Regenerate the stand-in photos of the sample content (articles and albums)."""
     c.run(shlex.join([sys.executable, "tools/make_sample_photos.py"]), pty=False)
+    c.run(shlex.join([sys.executable, "tools/make_sample_albums.py"]), pty=False)

@@ -12,7 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
-from portal.messages import setup_logging
+from portal.messages import describe_error, setup_logging
 
 logger = logging.getLogger(__name__)
 
@@ -44,11 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         build(args.settings, args.output, overrides)
     except Exception as error:  # report, never a traceback (unless --debug)
         logger.critical(
-            "Không dựng được trang: %s (%s). Sửa lỗi nêu trên rồi chạy lại; "
+            "Không dựng được trang: %s. Sửa lỗi nêu trên rồi chạy lại; "
             "thêm --debug để xem chi tiết kỹ thuật.",
-            error,
-            type(error).__name__,
+            describe_error(error),
             exc_info=args.debug,
+            extra={"explained": True},
         )
         return 1
     if counter.errors or (args.fatal_warnings and counter.warnings):

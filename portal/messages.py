@@ -7,6 +7,8 @@ exception; editors need the file, the problem and what to do, nothing else.
 import logging
 import sys
 
+from portal.encodings import encoding_name, guess_encoding
+
 LEVEL_NAMES = {
     logging.DEBUG: "gỡ lỗi (debug)",
     logging.INFO: "",
@@ -19,10 +21,12 @@ LEVEL_NAMES = {
 def describe_error(error: BaseException) -> str:
     """One line an editor can act on, for the exceptions bad content raises."""
     if isinstance(error, UnicodeDecodeError):
+        looks_like = encoding_name(guess_encoding(bytes(error.object)))
         return (
             f"tệp không ở bảng mã UTF-8 (byte 0x{error.object[error.start]:02x} ở vị trí "
-            f"{error.start}); mở tệp và lưu lại với bảng mã UTF-8 "
-            "(not UTF-8: save the file as UTF-8)"
+            f"{error.start}), có vẻ là {looks_like}; chạy ./dev fix-text TỆP hoặc mở tệp "
+            f"và lưu lại với bảng mã UTF-8 (not UTF-8, looks like {looks_like}: "
+            "save the file as UTF-8)"
         )
     return f"{error} ({type(error).__name__})"
 
@@ -39,7 +43,8 @@ class EditorFormatter(logging.Formatter):
         # drops the reason unless DEBUG: the exception is still being
         # handled here, so say what it was.
         handled = sys.exc_info()[1]
-        if record.levelno >= logging.ERROR and handled and not record.exc_info:
+        explained = getattr(record, "explained", False)
+        if record.levelno >= logging.ERROR and handled and not record.exc_info and not explained:
             text = f"{text}: {describe_error(handled)}"
         line = f"{label}: {text}" if label else text
         if self.show_tracebacks and record.exc_info:

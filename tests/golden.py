@@ -17,6 +17,9 @@ GOLDEN_PAGES = {
     "seed-article.html": f"bai-viet/{SEED_SLUG}/index.html",
     "category-thong-tin-co-so.html": "chuyen-muc/thong-tin-co-so/index.html",
     "home.html": "index.html",
+    "feeds-page.html": "feeds/index.html",
+    "feed-giao-duc.atom.xml": "feeds/chuyen-muc/giao-duc.atom.xml",
+    "feed-giao-duc.rss.xml": "feeds/chuyen-muc/giao-duc.rss.xml",
 }
 
 

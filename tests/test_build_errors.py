@@ -54,34 +54,5 @@ def test_an_impossible_date_is_named(content, tmp_path):
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_failed_publish_leaves_the_live_site_untouched(content, tmp_path):
-    live = tmp_path / "live"
-    live.mkdir()
-    (live / "index.html").write_text("bản đang chạy", "utf-8")
-    settings = tmp_path / "publish_test.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"
-        f"PATH = {str(content)!r}\n",
-        encoding="utf-8",
-    )
-    (content / "bai-viet" / "2024" / "anh-thieu.md").write_text(
-        "Title: Ảnh thiếu\nDate: 2024-01-02 08:00\nCategory: Y tế\n\n"
-        "![Ảnh minh họa]({static}/images/khong-co.jpg)\n",
-        "utf-8",
-    )
-    result = run("portal.publish", str(settings), str(live))
-    assert result.returncode == 1
-    assert "images/khong-co.jpg" in result.stderr
-    assert "trang đang chạy" in result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "live", "publish_test.py"]
-    assert (live / "index.html").read_text("utf-8") == "bản đang chạy"
-
-
-def test_good_publish_replaces_the_live_site_and_keeps_the_previous(tmp_path):
-    live = tmp_path / "live"
-    live.mkdir()
-    (live / "index.html").write_text("bản cũ", "utf-8")
-    result = run("portal.publish", "publishconf.py", str(live))
-    assert result.returncode == 0, result.stderr
-    assert "phuongbuoi.example.vn" in (live / "index.html").read_text("utf-8")
-    assert (tmp_path / "live.previous" / "index.html").read_text("utf-8") == "bản cũ"
+# Publishing (a failed or killed publish leaves the live site as it was,
+# rollback, the live folder from before versioned publishing): test_publish.py.

@@ -102,3 +102,44 @@ def test_missing_or_corrupt_image_still_renders_without_size(tmp_path: Path):
     )
     assert html.count("<figure>") == 2
     assert "width=" not in html
+
+
+def test_with_the_image_pipeline_content_photos_become_pictures(tmp_path: Path):
+    from image_pipeline.image import Recipe
+    from image_pipeline.pipeline import find_sources, process
+
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (320, 200)).save(tmp_path / "images" / "ngang.jpg")
+    (tmp_path / "images" / "hong.jpg").write_bytes(b"not a jpeg")
+    recipe = Recipe(widths=(160, 320), thumbnail=80, formats=("jpeg", "webp"))
+    catalog = process(
+        find_sources(tmp_path, {"images": "images"}), recipe, tmp_path / "cache", tmp_path
+    )
+    md = Markdown(
+        extensions=["markdown_figures.extension"],
+        extension_configs={
+            "markdown_figures.extension": {
+                "content_path": str(tmp_path),
+                "catalog": catalog,
+                "folders": ["images"],
+                "siteurl": "https://phuongbuoi.example",
+                "sizes": "100vw",
+                "lead_width": 160,
+            }
+        },
+        output_format="html5",
+    )
+    html = md.convert(
+        "![Một](1.jpg)\n![Ngang]({static}/images/ngang.jpg)\n\n"
+        "![Hỏng]({static}/images/hong.jpg)\n*Chú thích*\n\n![Thiếu]({static}/images/thieu.jpg)"
+    ).replace("\n", "")
+    base = "https://phuongbuoi.example/images/ngang"
+    # In a strip, the photo links to its largest rendition, and shows a <picture>.
+    assert f'<a href="{base}-320.jpg"><picture><source sizes="100vw" srcset="' in html
+    assert f"{base}-80.webp 80w, {base}-160.webp 160w, {base}-320.webp 320w" in html
+    assert f'src="{base}-160.jpg"' in html and 'width="160"' in html and 'height="100"' in html
+    assert html.count('loading="lazy"') == 1  # the second photo only; <img> 1.jpg is not ours
+    # A refused or missing photo: its description instead of a broken image.
+    assert '<figure><span class="image-missing">Hỏng</span><figcaption>Chú thích' in html
+    assert '<span class="image-missing" data-image-missing="images/thieu.jpg">Thiếu</span>' in html
+    assert "hong.jpg" not in html

@@ -12,10 +12,13 @@ line between them) are a photo strip, each photo linking to its full size.
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from PIL import Image, UnidentifiedImageError
+
+from image_pipeline.html import picture_element
 
 from . import image_size
 
@@ -24,9 +27,12 @@ _CONTENT_PREFIXES = ("{static}", "{filename}", "{attach}")
 
 
 class FigureTreeprocessor(Treeprocessor):
-    def __init__(self, md, content_path: str):
+    def __init__(self, md, content_path: str, pictures: dict | None = None):
         super().__init__(md)
         self.content_path = Path(content_path) if content_path else None
+        # Given by the image_pipeline plugin: the catalog of processed photos
+        # and how to write <picture> markup for them.
+        self.pictures = pictures if pictures and pictures.get("catalog") else None
 
     def run(self, root: ET.Element) -> None:
         for paragraph in [p for p in root.iter("p")]:
@@ -44,7 +50,15 @@ class FigureTreeprocessor(Treeprocessor):
         # Width and height stop the text jumping as photos arrive on a slow
         # connection; every photo but the first (usually the one on screen
         # when the page opens) waits until the reader scrolls near it.
-        for position, img in enumerate(root.iter("img")):
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for position, img in enumerate(list(root.iter("img"))):
+            if img.get("data-done"):  # a <picture> already made (galleries)
+                del img.attrib["data-done"]
+                if position == 0:
+                    img.attrib.pop("loading", None)
+                continue
+            if self.pictures and self._to_picture(img, parents, lazy=position > 0):
+                continue
             size = self._size_of(img.get("src", ""))
             if size and "width" not in img.attrib:
                 img.set("width", str(size[0]))
@@ -52,6 +66,44 @@ class FigureTreeprocessor(Treeprocessor):
             if position > 0:
                 img.set("loading", "lazy")
             img.set("decoding", "async")
+
+    def _to_picture(self, img: ET.Element, parents: dict, lazy: bool) -> bool:
+        """Replace a content photo by its <picture>; False if it is not one of ours."""
+        src = img.get("src", "")
+        if not src.startswith(_CONTENT_PREFIXES):
+            return False
+        relative = unquote(src.split("}", 1)[1]).lstrip("/")
+        folders = tuple(f"{f}/" for f in self.pictures["folders"])
+        if folders and not relative.startswith(folders):
+            return False
+        picture = self.pictures["catalog"].get(relative)
+        parent = parents[img]
+        if picture is None or not picture.outputs:
+            # Never a broken <img>: the alt text stands in, and the plugin
+            # names the article and the photo (image_pipeline.report_missing;
+            # a refused photo was already reported with its reason).
+            stand_in = ET.Element("span", {"class": "image-missing"})
+            stand_in.text = img.get("alt", "")
+            if picture is None:
+                stand_in.set("data-image-missing", relative)
+            _replace(parent, img, stand_in)
+            if parent.tag == "a":
+                parent.attrib.pop("href", None)
+            return True
+        element = picture_element(
+            picture,
+            img.get("alt", ""),
+            self.pictures["siteurl"],
+            self.pictures["sizes"],
+            default_width=self.pictures["lead_width"],
+            lazy=lazy,
+        )
+        _replace(parent, img, element)
+        if parent.tag == "a" and parent.get("href") == src:
+            # A strip links each photo to its full size: the largest rendition.
+            largest = picture.largest_jpeg()
+            parent.set("href", self.pictures["siteurl"].rstrip("/") + "/" + largest.url)
+        return True
 
     def _size_of(self, src: str) -> tuple[int, int] | None:
         if self.content_path is None or not src.startswith(_CONTENT_PREFIXES):
@@ -63,6 +115,11 @@ class FigureTreeprocessor(Treeprocessor):
             # Pelican already warns about a link to a missing file; a corrupt
             # one is reported by the image checks. The page still builds.
             return None
+
+
+def _replace(parent: ET.Element, old: ET.Element, new: ET.Element) -> None:
+    new.tail = old.tail
+    parent[list(parent).index(old)] = new
 
 
 def _only_images(paragraph: ET.Element) -> list[ET.Element] | None:
@@ -156,11 +213,21 @@ class FigureExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             "content_path": ["", "Folder that {static} paths are relative to"],
+            # Set by the image_pipeline plugin (see its _configure_markdown).
+            "catalog": ["", "image_pipeline Catalog of processed photos"],
+            "folders": [(), "content folders whose photos the pipeline publishes"],
+            "siteurl": ["", "SITEURL, for the addresses of renditions"],
+            "sizes": ["100vw", "sizes attribute of content photos"],
+            "lead_width": [960, "width of the JPEG in <img src>"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):  # noqa: N802 (Markdown's API name)
-        processor = FigureTreeprocessor(md, self.getConfig("content_path"))
+        pictures = {
+            key: self.getConfig(key)
+            for key in ("catalog", "folders", "siteurl", "sizes", "lead_width")
+        }
+        processor = FigureTreeprocessor(md, self.getConfig("content_path"), pictures)
         # After "inline" (20), so images and emphasis exist as elements.
         md.treeprocessors.register(processor, "markdown_figures", 15)
 

@@ -70,6 +70,7 @@ FILTERS = {
     "day": dates.day,
     "iso": dates.iso,
     "fold": text.fold,
+    "group_digits": text.group_digits,
     "slugify": text.slugify,
     "vn_sort": vn_sort,
 }

@@ -10,7 +10,7 @@ import unicodedata
 
 from unidecode import unidecode
 
-__all__ = ["fold", "nfc", "slugify", "sort_key"]
+__all__ = ["fold", "group_digits", "nfc", "shorten", "slugify", "sort_key"]
 
 # đ/Đ are letters of their own, not d with a mark, so NFD leaves them alone.
 # ð/Ð (Icelandic eth) turn up in text converted from old Vietnamese code pages
@@ -46,6 +46,11 @@ _OTHER_RANK = 100  # punctuation and foreign scripts sort after letters
 def nfc(text: str) -> str:
     """Compose text to NFC, the one form the site stores and compares."""
     return unicodedata.normalize("NFC", text)
+
+
+def group_digits(number: int) -> str:
+    """12345 → '12.345': Vietnamese groups thousands with a dot."""
+    return f"{number:,}".replace(",", ".")
 
 
 def fold(text: str) -> str:
@@ -108,3 +113,26 @@ def _rank(letter: str) -> int:
     if letter.isspace():
         return _SPACE_RANK
     return _LETTER_RANK.get(letter, _OTHER_RANK)
+
+
+# Punctuation that must not end a shortened text just before the "…".
+_TRAILING = " \t\n,;:.-–—(\"'“‘"
+
+
+def shorten(text: str, limit: int, ellipsis: str = "…") -> str:
+    """At most ``limit`` characters, cut between words and ended with ``ellipsis``.
+
+    Vietnamese writes one syllable per space-separated word, so cutting at a
+    space never splits a syllable; the text is NFC first so that a tone mark
+    is never separated from its letter. Whitespace runs (from stripped HTML)
+    count as one space. A single word longer than ``limit`` is cut inside it,
+    which only happens with URLs and the like.
+    """
+    flat = " ".join(nfc(text).split())
+    if len(flat) <= limit:
+        return flat
+    room = max(limit - len(ellipsis), 1)
+    cut = flat[: room + 1]
+    space = cut.rfind(" ")
+    kept = cut[:space] if space > 0 else flat[:room]
+    return kept.rstrip(_TRAILING) + ellipsis
