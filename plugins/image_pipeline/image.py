@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 # Bump when a change here changes output bytes: every cached rendition is redone.
-CODE_VERSION = 2
+CODE_VERSION = 3
 EXTENSIONS = {"jpeg": "jpg", "webp": "webp", "avif": "avif"}
 MIME_TYPES = {"jpeg": "image/jpeg", "webp": "image/webp", "avif": "image/avif"}
 _ORIENTATION = 0x0112
@@ -217,8 +217,10 @@ def _render(result: Result, recipe: Recipe, cache: Path) -> None:
     current = picture
     for size in plan_sizes(result.width, result.height, recipe):
         if current.size != size:
-            # Each size from the previous, larger one: cheaper than from the source.
-            current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+            # Each size from the previous, larger one: cheaper than from the
+            # source. Every step shrinks by 2× or less, where bicubic looks as
+            # sharp as Lanczos for less work (Pillow's own thumbnail() uses it).
+            current = current.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
         if size not in wanted:
             continue
         for rendition in todo:
