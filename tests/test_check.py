@@ -51,7 +51,7 @@ def test_errors_fail_the_check_and_nothing_is_a_traceback(checked):
     result, _ = checked
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert "Kiểm tra xong: 13 lỗi, 2 cảnh báo." in result.stderr
+    assert "Kiểm tra xong: 18 lỗi, 2 cảnh báo." in result.stderr
 
 
 def test_check_never_modifies_the_editors_files(checked):
@@ -109,11 +109,35 @@ def test_a_good_post_has_no_problem(lines):
         "(summary too long) — rút gọn Summary còn một – hai câu",
         "albums/le-hoi/album.md:6: CẢNH BÁO (warning): ảnh b.jpg chưa có chú thích "
         "(photo without a caption) — viết chú thích sau dấu hai chấm: - b.jpg: Chú thích",
+        # Legal documents: the rules of legal_documents.fields, at the line of the field.
+        "van-ban/so-ky-hieu-sai.md:4: LỖI (error): số ký hiệu “KH 55 ĐU” không đúng dạng, "
+        "ví dụ 55/KH-ĐU hoặc 01/2023/QĐ-UBND (code number not in the usual form) — "
+        "sửa dòng Number: ở đầu tệp (the document is not published until then)",
+        "van-ban/ngay-ban-hanh-sai.md:5: LỖI (error): ngày “2023-02-30” không đọc được — "
+        "viết dạng 2023-01-27 (date does not parse)",
+        "van-ban/hieu-luc-truoc.md:6: LỖI (error): ngày hiệu lực trước ngày ban hành — "
+        "kiểm tra lại hai ngày (effective before issued)",
+        "van-ban/loai-sai.md:2: LỖI (error): loại văn bản “Kế hoặch” không có trong danh "
+        "sách: Nghị quyết, Quyết định, Kế hoạch, Thông báo, Báo cáo, Hướng dẫn, Công văn "
+        "(unknown document type) — sửa dòng Type: ở đầu tệp "
+        "(the document is not published until then)",
     ],
     ids=lambda line: line.split(":")[0],
 )
 def test_each_problem_is_reported_at_its_line_with_what_to_do(lines, expected):
     assert f"{SHOWN}/{expected}" in lines
+
+
+def test_a_missing_attached_file_is_reported_at_the_file_line(lines):
+    # The message names the folder the file should be in (an absolute path here).
+    found = [line for line in lines if line.startswith(f"{SHOWN}/van-ban/thieu-tep.md:6: ")]
+    assert len(found) == 1
+    assert "LỖI (error): không thấy tệp đính kèm khong-co.pdf trong " in found[0]
+    assert found[0].endswith("van-ban/tep — chép tệp vào đó hoặc sửa tên (attached file missing)")
+
+
+def test_a_good_document_has_no_problem(lines):
+    assert not [line for line in lines if "/van-ban/hop-le.md" in line]
 
 
 def test_warnings_alone_pass(tmp_path):

@@ -56,7 +56,8 @@ def test_with_or_without_diacritics_the_seed_article_comes_first(page, site_url,
 
 def test_buoi_finds_the_articles_about_the_ward(page, site_url):
     links = _results(page, site_url, "buoi")
-    assert "Tìm thấy 14 bài viết" in _status(page)  # every sample article is about Bưởi
+    # Every sample article (14) and every sample document (8) is about Bưởi.
+    assert "Tìm thấy 22 bài viết" in _status(page)
     assert links.count() == 10
     first = page.locator(".search-result").first
     assert first.locator(".search-result-meta time").count() == 1
@@ -65,14 +66,15 @@ def test_buoi_finds_the_articles_about_the_ward(page, site_url):
     page.get_by_role("link", name="Trang sau ›").click()
     page.wait_for_selector(".search-result-list")
     assert "trang=2" in page.url
-    assert page.locator(".search-result").count() == 4
+    assert page.locator(".search-result").count() == 10  # 22 results: 10, 10, 2
     assert page.problems.items == []
 
 
 def test_a_quoted_phrase_matches_the_words_in_that_order(page, site_url):
     links = _results(page, site_url, '"sổ tay đảng viên điện tử"')
     hrefs = sorted(links.evaluate_all("links => links.map(a => a.getAttribute('href'))"))
-    assert len(hrefs) == 2 and SEED in hrefs
+    # Two articles and two documents (their summaries) have the phrase.
+    assert len(hrefs) == 4 and SEED in hrefs and "/van-ban/55-kh-du/" in hrefs
     _results(page, site_url, '"điện tử sổ tay"')  # the same words, another order
     assert "Không tìm thấy" in _status(page)
 
@@ -206,4 +208,14 @@ def test_result_text_is_shown_as_text_never_run(page, tiny_site_url):
     page.wait_for_selector(".search-suggest[data-query='script'] .search-suggest-option")
     assert "<script>" in page.locator(".search-suggest-option").first.inner_text()
     assert dialogs == []
+    assert page.problems.items == []
+
+
+@pytest.mark.parametrize("query", ["55/KH-ĐU", "55 KH DU", "55/kh-du"])
+def test_a_code_number_finds_its_document_first(page, site_url, query):
+    links = _results(page, site_url, query)
+    assert links.first.get_attribute("href") == "/van-ban/55-kh-du/"
+    meta = page.locator(".search-result").first.locator(".search-result-meta")
+    assert "Số 55/KH-ĐU" in meta.inner_text()
+    assert meta.locator("time").get_attribute("datetime") == "2023-01-27"
     assert page.problems.items == []

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from plugin_settings import PluginSettingsError
-from vn_search import article_doc, citations, plain_text
+from vn_search import DOCUMENTS_CATEGORY, article_doc, citations, document_doc, plain_text
 from vn_search.index import Doc, build_index
 from vn_search.settings import vn_search_settings
 from vn_search.tokens import tokenize
@@ -150,6 +150,31 @@ def test_articles_cited_by_others_rank_a_little_higher():
 def _shard_of(files, term):
     firsts = json.loads(files["manifest.json"])["shards"]
     return max(i for i, first in enumerate(firsts) if first <= term)
+
+
+def test_a_legal_document_is_found_by_its_whole_code_number_and_shows_it():
+    document = SimpleNamespace(
+        url="van-ban/55-kh-du/",
+        title="Kế hoạch xây dựng chi bộ bốn tốt",
+        issued_on=datetime(2023, 1, 27).date(),
+        summary="<p>Tiêu chí chi bộ bốn tốt.</p>",
+        content="<p>Nội dung.</p>",
+        number="55/KH-ĐU",
+        type="Kế hoạch",
+        issuer="Đảng ủy phường Bưởi",
+    )
+    docs = [_doc(1, "Tin", "Kế hoạch số 55 của phường"), document_doc(document)]
+    files = build_index(docs, _options())
+    entries = _entries(files)
+    # Whole (folded and exact) and in parts, so "55/kh-du" and "55 KH DU" both find it.
+    assert entries["55/kh-du"][1:3] == [1, ["55/kh-đu"]]
+    assert entries["=55/kh-đu"][1] == 1 and "kh du" in entries and "ke hoach" in entries
+    manifest = json.loads(files["manifest.json"])
+    assert DOCUMENTS_CATEGORY in manifest["categories"]
+    rows = {row[0]: row for row in json.loads(_read(files, "d/0.bin"))}
+    assert rows["van-ban/55-kh-du/"][2:4] == ["27/01/2023", "2023-01-27"]
+    assert rows["van-ban/55-kh-du/"][7] == "55/KH-ĐU"
+    assert len(rows["bai-viet/bai-1/"]) == 7  # articles' rows carry no code number
 
 
 def test_settings_problems_are_listed_together():

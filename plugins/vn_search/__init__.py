@@ -10,6 +10,8 @@ import logging
 import re
 import resource
 import time
+from datetime import datetime
+from itertools import chain
 from pathlib import Path
 
 from pelican import signals
@@ -71,6 +73,25 @@ def article_doc(article, cited_by: int = 0) -> Doc:
     )
 
 
+# Legal documents (plugins/legal_documents) are found in their own category.
+DOCUMENTS_CATEGORY = "Văn bản"
+
+
+def document_doc(document) -> Doc:
+    """A legal document as the index sees it: its code number, type and
+    issuer weigh like an article's tags, and its date is the date of issue."""
+    return Doc(
+        url=document.url,
+        title=document.title,
+        date=datetime.combine(document.issued_on, datetime.min.time()),
+        category=DOCUMENTS_CATEGORY,
+        summary=plain_text(getattr(document, "summary", "") or ""),
+        body=plain_text(document.content),
+        tags=(document.number, document.type, document.issuer),
+        number=document.number,
+    )
+
+
 class SearchIndexGenerator(Generator):
     """Writes the index once the articles exist: generate_output runs after
     every generator's generate_context, so the article list is final."""
@@ -85,7 +106,10 @@ class SearchIndexGenerator(Generator):
         peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         articles = self.context.get("articles", [])
         cited = citations(articles, self.settings.get("SITEURL", ""))
-        docs = (article_doc(a, cited.get(a.url, 0)) for a in articles)
+        docs = chain(
+            (article_doc(a, cited.get(a.url, 0)) for a in articles),
+            map(document_doc, self.context.get("legal_documents", [])),
+        )
         files = build_index(docs, self.options)
         folder = Path(self.output_path) / self.options["INDEX_PATH"]
         # Pelican's Writer renders templates; these are data files in a folder
@@ -96,8 +120,10 @@ class SearchIndexGenerator(Generator):
             path.write_bytes(files[name])
         peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         logger.info(
-            "vn_search: %d articles indexed into %d files in %.2f s, peak memory +%.0f MiB",
+            "vn_search: %d articles and %d documents indexed into %d files in %.2f s, "
+            "peak memory +%.0f MiB",
             len(articles),
+            len(self.context.get("legal_documents", [])),
             len(files),
             time.perf_counter() - started,
             (peak_after - peak_before) / 1024,

@@ -12,7 +12,7 @@ browser opens with DecompressionStream whatever the web server does):
 - ``p/<file>-<block>.bin``: postings of frequent words, in blocks of at most
   BLOCK_POSTINGS entries.
 - ``d/<n>.bin``: what a result shows (URL, title, date, category, summary,
-  thumbnail), DOCS_PER_CHUNK articles per file.
+  thumbnail, and a legal document's code number), DOCS_PER_CHUNK per file.
 - ``t/<n>.bin``: the text of one article, for the snippet around the match.
 
 Articles are numbered newest first, so a year is a range of numbers and the
@@ -63,6 +63,7 @@ class Doc:
     tags: tuple[str, ...] = ()
     thumb: dict | None = None  # {"url", "width", "height"}
     cited_by: int = 0  # how many other articles link to this one
+    number: str = ""  # a legal document's code number ("55/KH-ĐU"), shown in results
 
 
 def build_index(docs: Iterable[Doc], options: dict) -> dict[str, bytes]:
@@ -264,6 +265,8 @@ def _write_docs(ordered: Sequence[Doc], cat_number: dict, options: dict, files: 
                     cat_number[doc.category],
                     summary,
                     doc.thumb,
+                    # Only documents carry a code number: articles' rows stay as they were.
+                    *([doc.number] if doc.number else []),
                 ]
             )
         files[f"d/{start // per}.bin"] = _json(rows)

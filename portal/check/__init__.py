@@ -9,6 +9,7 @@ from pathlib import Path
 from plugin_settings import Option, list_of_strings, read_settings, whole_number
 from portal import ROOT
 from portal.check.albums import check_albums
+from portal.check.documents import check_documents
 from portal.check.links import check_links, find_links, site_addresses
 from portal.check.metadata import check_metadata
 from portal.check.problems import ERROR, WARNING, Problem
@@ -62,4 +63,5 @@ def check_content(content: Path, settings: dict) -> list[Problem]:
     for source, links in sources:
         problems += check_links(source, links, content, addresses)
     problems += check_albums(content)
+    problems += check_documents(content, settings)
     return sorted(set(problems))

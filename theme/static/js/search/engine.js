@@ -124,12 +124,16 @@ class SearchIndex {
     return { present, impact };
   }
 
-  /** Result metadata of article ``id``: {url, title, date, iso, category, summary, thumb}. */
+  /**
+   * Result metadata of article ``id``: {url, title, date, iso, category, summary, thumb,
+   * number}; ``number`` is a legal document's code number, undefined for an article.
+   */
   async document(id) {
     const manifest = await this.open();
     const rows = await this.fetchJSON(`d/${Math.floor(id / manifest.chunk)}.bin`);
-    const [url, title, date, iso, category, summary, thumb] = rows[id % manifest.chunk];
-    return { id, url, title, date, iso, category: manifest.categories[category], summary, thumb };
+    const [url, title, date, iso, category, summary, thumb, number] = rows[id % manifest.chunk];
+    const cat = manifest.categories[category];
+    return { id, url, title, date, iso, category: cat, summary, thumb, number };
   }
 
   async text(id) {

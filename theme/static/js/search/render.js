@@ -48,11 +48,12 @@ export function element(tag, className, text) {
   return node;
 }
 
-/** The date and category line of a result. */
+/** The date and category line of a result; a document's code number first. */
 export function metaLine(doc) {
   const line = element("p", "search-result-meta");
   const time = element("time", null, doc.date);
   time.dateTime = doc.iso;
+  if (doc.number) line.append(element("span", "search-result-number", `Số ${doc.number}`), " | ");
   line.append(time, " | ", doc.category);
   return line;
 }

@@ -7,7 +7,11 @@
 const D_LETTERS = /[đð]/g;
 const MARKS = /\p{Mn}/gu;
 // Letters and digits; stray combining marks stay inside their word.
-const WORD = /(?:[\p{L}\p{N}]|[\u0300-\u036f])+/gu;
+const LETTERS = String.raw`(?:[\p{L}\p{N}]|[\u0300-\u036f])+`;
+const WORD = new RegExp(LETTERS, "gu");
+// A code number ("55/kh-đu"): digits, then parts joined by "/" or "-"; it is
+// a word of its own after its parts (vn_search.tokens.tokenize does the same).
+const CODE_OR_WORD = new RegExp(String.raw`(\p{Nd}+(?:[/-]${LETTERS})+)|${LETTERS}`, "gu");
 
 /** Lowercase, drop tone and letter marks, đ→d: "Đảng viên" → "dang vien". */
 export function fold(text) {
@@ -21,7 +25,12 @@ export function fold(text) {
 
 /** The words of a text, lowercased NFC, in order (the exact forms). */
 export function tokenize(text) {
-  return text.toLowerCase().normalize("NFC").match(WORD) || [];
+  const words = [];
+  for (const m of text.toLowerCase().normalize("NFC").matchAll(CODE_OR_WORD)) {
+    if (m[1]) words.push(...(m[1].match(WORD) || []));
+    words.push(m[0]);
+  }
+  return words;
 }
 
 /** Words with where they are, for highlighting: [{word, start, end}]. */
