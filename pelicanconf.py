@@ -53,6 +53,7 @@ PLUGINS = [
     "site_meta",  # canonical URL, Open Graph, JSON-LD; after image_pipeline
     "site_map",
     "legal_documents",
+    "theme_i18n",  # the theme in the page's language: English frame under /en/
 ]
 
 # The Markdown pipeline, in one place. Each of our extensions has a plugin
@@ -105,6 +106,11 @@ ARTICLE_URL = "bai-viet/{slug}/"
 ARTICLE_SAVE_AS = "bai-viet/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+# Pages in another language (Lang: en) pair with the page they translate
+# (Translates: <slug>, plugins/theme_i18n) and live under /en/.
+PAGE_TRANSLATION_ID = "translation_key"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 CATEGORY_URL = "chuyen-muc/{slug}/"
 CATEGORY_SAVE_AS = "chuyen-muc/{slug}/index.html"
 CATEGORIES_URL = "chuyen-muc/"

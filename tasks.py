@@ -148,3 +148,20 @@ def sample_photos(c):
     """Regenerate the stand-in photos of the sample content (articles and albums)."""
     c.run(shlex.join([sys.executable, "tools/make_sample_photos.py"]), pty=False)
     c.run(shlex.join([sys.executable, "tools/make_sample_albums.py"]), pty=False)
+
+
+@task
+def translations(c):
+    """Extract the theme's fixed strings and update theme/translations/*/messages.po."""
+    import tempfile
+
+    # Vietnamese is the source language: the templates' _("…") strings become
+    # the msgids; new ones arrive untranslated (tests/test_i18n.py lists them).
+    with tempfile.TemporaryDirectory() as scratch:
+        pot = str(Path(scratch) / "messages.pot")
+        babel = [sys.executable, "-m", "babel.messages.frontend"]
+        common = ["--no-location", "--width=100"]
+        extract = ["extract", "-F", "babel.cfg", "--sort-output", *common, "-o", pot, "."]
+        c.run(shlex.join([*babel, *extract]), pty=False)
+        update = ["update", "-i", pot, "-d", "theme/translations", "--no-fuzzy-matching"]
+        c.run(shlex.join([*babel, *update, "--ignore-obsolete", "--width=100"]), pty=False)

@@ -67,7 +67,8 @@ class SiteMapGenerator:
             entries.append(
                 Entry(self.absolute(article.url), _lastmod(article), self._images(article.content))
             )
-        for page in context.get("pages") or ():
+        # page_translations: the English pages under /en/ (plugins/theme_i18n).
+        for page in [*(context.get("pages") or ()), *(context.get("page_translations") or ())]:
             entries.append(
                 Entry(self.absolute(page.url), _lastmod(page), self._images(page.content))
             )
