@@ -167,7 +167,6 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
-FEED_MAX_ITEMS = 50
 
 # Same input, same bytes: no timestamps or random order in the output.
 DELETE_OUTPUT_DIRECTORY = True

@@ -233,11 +233,6 @@ def check_settings(pelican) -> None:
     site_meta_settings(pelican.settings)  # raises with every problem listed
 
 
-def add_filters(generator) -> None:
-    # Titles and descriptions trimmed between syllables, ended with "…".
-    generator.env.filters.setdefault("vn_shorten", shorten)
-
-
 def prepare_share_images(generators) -> None:
     """Ask the image pipeline for each article's, page's and album's crops."""
     meta = next((g for g in generators if isinstance(g, SiteMetaGenerator)), None)
@@ -268,5 +263,4 @@ def prepare_share_images(generators) -> None:
 def register():
     signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)
-    signals.generator_init.connect(add_filters)
     signals.all_generators_finalized.connect(prepare_share_images)

@@ -71,6 +71,7 @@ FILTERS = {
     "iso": dates.iso,
     "fold": text.fold,
     "group_digits": text.group_digits,
+    "vn_shorten": text.shorten,
     "slugify": text.slugify,
     "vn_sort": vn_sort,
 }
