@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from .image import Recipe, Rendition, Result, content_hash, render, renditions_for
+from .image import Recipe, Rendition, Result, render, renditions_for
 
 logger = logging.getLogger(__name__)
 
@@ -173,13 +173,14 @@ def process(
                         source, digest, width, height, taken, wanted, objects
                     )
                     continue
-            digest = content_hash(source.path)
         except OSError as error:
             catalog.pictures[source.rel] = Picture(
                 source.rel, problem=f"cannot be read ({error.strerror}): check the file"
             )
             continue
-        jobs.append((source.path, digest, recipe, str(objects)))
+        # No digest yet: the worker hashes the photo, so that hashing runs on
+        # every core alongside the decoding instead of before it.
+        jobs.append((source.path, "", recipe, str(objects)))
     for result in _run(jobs, processes, progress):
         source = by_path[result.source]
         catalog.decoded += 1 if result.encoded else 0
