@@ -19,6 +19,13 @@ SITE_SHORTNAME = "Phường Bưởi"
 SITE_DESCRIPTION = "Tin tức, sự kiện và thông tin cơ sở của phường Bưởi, quận Tây Hồ, Hà Nội."
 SITE_PUBLISHER = "Trung tâm Văn hóa, Thông tin và Thể thao quận Tây Hồ"
 SITE_ADDRESS = "Phường Bưởi, quận Tây Hồ, thành phố Hà Nội"
+# The same in English, for the frame of the English pages under /en/
+# (plugins/theme_i18n: THEME_I18N_LOCALIZED lists the settings that need one).
+SITENAME_EN = "Bưởi Ward Information Portal"
+SITE_SHORTNAME_EN = "Bưởi Ward"
+SITE_DESCRIPTION_EN = "News, events and local information of Bưởi Ward, Tây Hồ District, Hanoi."
+SITE_PUBLISHER_EN = "Tây Hồ District Centre for Culture, Information and Sports"
+SITE_ADDRESS_EN = "Bưởi Ward, Tây Hồ District, Hanoi"
 # "Liên kết" in the footer: portals of related state agencies (Decree
 # 42/2022/ND-CP asks every ward portal for them).
 PORTAL_LINKS = [

@@ -57,7 +57,7 @@ def test_with_or_without_diacritics_the_seed_article_comes_first(page, site_url,
 def test_buoi_finds_the_articles_about_the_ward(page, site_url):
     links = _results(page, site_url, "buoi")
     # Every sample article (14) and every sample document (8) is about Bưởi.
-    assert "Tìm thấy 22 bài viết" in _status(page)
+    assert "Tìm thấy 22 kết quả" in _status(page)
     assert links.count() == 10
     first = page.locator(".search-result").first
     assert first.locator(".search-result-meta time").count() == 1
@@ -82,12 +82,12 @@ def test_a_quoted_phrase_matches_the_words_in_that_order(page, site_url):
 def test_no_results_say_what_to_try(page, site_url):
     _results(page, site_url, "xyzzy")
     status = _status(page)
-    assert "Không tìm thấy bài viết nào có “xyzzy”" in status
+    assert "Không tìm thấy kết quả nào có “xyzzy”" in status
     assert "ít từ hơn" in status and "chính tả" in status
     assert page.get_by_role("link", name="chuyên mục").is_visible()
     # Some words match: the reader is told, and gets the partial matches.
     links = _results(page, site_url, "đảng viên xyzzy")
-    assert "Không có bài viết nào có đủ mọi từ" in _status(page)
+    assert "Không có kết quả nào có đủ mọi từ" in _status(page)
     assert links.first.get_attribute("href") == SEED
     assert page.problems.items == []
 
@@ -216,6 +216,6 @@ def test_a_code_number_finds_its_document_first(page, site_url, query):
     links = _results(page, site_url, query)
     assert links.first.get_attribute("href") == "/van-ban/55-kh-du/"
     meta = page.locator(".search-result").first.locator(".search-result-meta")
-    assert "Số 55/KH-ĐU" in meta.inner_text()
+    assert "Văn bản số 55/KH-ĐU" in meta.inner_text()
     assert meta.locator("time").get_attribute("datetime") == "2023-01-27"
     assert page.problems.items == []

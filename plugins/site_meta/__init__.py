@@ -1,9 +1,12 @@
 """Canonical URLs, Open Graph and Twitter card tags, JSON-LD: what pages say about themselves.
 
 The Pelican adapter around ``describe`` (pure). Templates call
-``page_meta(title, description)`` once, from ``theme/templates/_meta.html``;
-it reads the page's own object from the template context (``article``,
-``page``, ``album``, ``category``) and returns a ``describe.PageMeta``.
+``page_meta(title, description, language, home)`` once, from
+``theme/templates/_meta.html``; it reads the page's own object from the
+template context (``article``, ``page``, ``album``, ``category``) and returns
+a ``describe.PageMeta``. An English page is described in English: its frame's
+SITENAME and SITE_DESCRIPTION as the context gives them (plugins/theme_i18n),
+the breadcrumb's first step as the template translated it, en_US.
 
 Why these hooks: share images are cropped by the image pipeline, which needs
 the requests before it publishes its files (its ``generate_output``) and
@@ -16,6 +19,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -87,8 +91,7 @@ class SiteMetaGenerator:
         }
         self.crops: dict[str, dict[tuple[int, int], ShareImage]] = {}  # by page URL
         context["page_meta"] = self.page_meta
-        # The partial prints these as validated here, defaults included.
-        context["SITE_META_LOCALE"] = self.values["LOCALE"]
+        # The partial prints this as validated here, default included.
         context["SITE_META_TWITTER_SITE"] = self.values["TWITTER_SITE"]
 
     # -- share images, requested at all_generators_finalized ----------------
@@ -103,67 +106,89 @@ class SiteMetaGenerator:
         if crops:
             self.crops[key] = crops
 
-    def image(self, key: str, size: tuple[int, int]) -> ShareImage:
-        return self.crops.get(key, {}).get(size) or self.defaults[size]
+    def image(self, key: str, size: tuple[int, int], default=None) -> ShareImage:
+        return self.crops.get(key, {}).get(size) or default or self.defaults[size]
+
+    def default_image(self, language: str) -> ShareImage:
+        """The site's share image, its alt text in the page's language."""
+        image = self.defaults[self.share_size]
+        alt = self.values["DEFAULT_IMAGE_ALTS"].get(language)
+        return replace(image, alt=alt) if alt else image
 
     # -- what templates call -------------------------------------------------
 
+    def locale(self, language: str) -> str:
+        if language == self.settings.get("DEFAULT_LANG", "vi"):
+            return self.values["LOCALE"]
+        return self.values["LOCALES"].get(language, language)
+
     @pass_context
-    def page_meta(self, ctx, title="", description="") -> PageMeta:
+    def page_meta(self, ctx, title="", description="", language="", home="") -> PageMeta:
         """``title`` and ``description`` are the page's own blocks: what a page
-        without an object of its own (home, lists, search) is described by."""
+        without an object of its own (home, lists, search) is described by;
+        ``language`` is the page's, ``home`` the home page's name in it."""
+        language = language or self.settings.get("DEFAULT_LANG", "vi")
+        site = replace(
+            self.site,
+            name=str(ctx.get("SITENAME") or self.site.name),
+            description=str(ctx.get("SITE_DESCRIPTION") or self.site.description),
+            language=language,
+            home_name=str(home or self.site.home_name),
+        )
         output_file = ctx.get("output_file") or ""
         noindex = output_file in self.values["NOINDEX"]
         article, page, album = ctx.get("article"), ctx.get("page"), ctx.get("album")
         category = ctx.get("category")
         if article is not None:
             noindex = noindex or getattr(article, "status", "") == "draft"
-        canonical = "" if noindex else absolute(self.site.base_url, canonical_path(output_file))
+        canonical = "" if noindex else absolute(site.base_url, canonical_path(output_file))
+        content = article if article is not None else page
+        other_languages = {t.lang for t in getattr(content, "translations", ())} - {language}
         common = {
             "canonical": canonical,
             "robots": "noindex" if noindex else "",
-            "title": shorten(_plain(title) or self.site.name, self.site.title_max),
-            "description": shorten(
-                _plain(description) or self.site.description, self.site.description_max
-            ),
-            "image": self.defaults[self.share_size],
+            "title": shorten(_plain(title) or site.name, site.title_max),
+            "description": shorten(_plain(description) or site.description, site.description_max),
+            "image": self.default_image(language),
+            "locale": self.locale(language),
+            "locale_alternates": tuple(self.locale(lang) for lang in sorted(other_languages)),
         }
         if article is not None:
-            return self._article(article, canonical, common)
+            return self._article(site, article, canonical, common)
         if page is not None and hasattr(page, "title"):
-            return self._page(page, canonical, common)
+            return self._page(site, page, canonical, common)
         if album is not None:
-            return self._album(album, canonical, common)
+            return self._album(site, album, canonical, common)
         if category is not None and hasattr(category, "name"):
-            crumbs = [(category.name, absolute(self.site.base_url, category.url))]
-            title = shorten(category.name, self.site.title_max)
-            ld = (script_json(breadcrumb_list(self.site, crumbs)),)
+            crumbs = [(category.name, absolute(site.base_url, category.url))]
+            title = shorten(category.name, site.title_max)
+            ld = (script_json(breadcrumb_list(site, crumbs)),)
             return PageMeta(**{**common, "title": title, "json_ld": ld})
         if output_file == "index.html":
-            return PageMeta(**common, json_ld=(script_json(web_site(self.site)),))
+            return PageMeta(**common, json_ld=(script_json(web_site(site)),))
         return PageMeta(**common)
 
-    def _content_fields(self, item, common: dict) -> dict:
+    def _content_fields(self, site: Site, item, common: dict) -> dict:
         return {
             **common,
-            "title": shorten(_plain(item.title), self.site.title_max),
+            "title": shorten(_plain(item.title), site.title_max),
             "description": shorten(
                 _plain(getattr(item, "summary", "")) or common["description"],
-                self.site.description_max,
+                site.description_max,
             ),
-            "image": self.image(item.url, self.share_size),
+            "image": self.image(item.url, self.share_size, common["image"]),
         }
 
-    def _article(self, article, canonical: str, common: dict) -> PageMeta:
-        fields = self._content_fields(article, common)
+    def _article(self, site: Site, article, canonical: str, common: dict) -> PageMeta:
+        fields = self._content_fields(site, article, common)
         modified = getattr(article, "modified", None)
         category = article.category
         tags = tuple(tag.name for tag in getattr(article, "tags", ()))
         author = getattr(article, "author", None)
-        url = canonical or absolute(self.site.base_url, article.url)
+        url = canonical or absolute(site.base_url, article.url)
         ld = [
             news_article(
-                self.site,
+                site,
                 url=url,
                 headline=_plain(article.title),
                 description=fields["description"],
@@ -175,9 +200,9 @@ class SiteMetaGenerator:
                 keywords=list(tags),
             ),
             breadcrumb_list(
-                self.site,
+                site,
                 [
-                    (category.name, absolute(self.site.base_url, category.url)),
+                    (category.name, absolute(site.base_url, category.url)),
                     (fields["title"], url),
                 ],
             ),
@@ -192,16 +217,16 @@ class SiteMetaGenerator:
             json_ld=tuple(script_json(data) for data in ld),
         )
 
-    def _page(self, page, canonical: str, common: dict) -> PageMeta:
-        fields = self._content_fields(page, common)
-        crumbs = [(fields["title"], canonical or absolute(self.site.base_url, page.url))]
-        return PageMeta(**fields, json_ld=(script_json(breadcrumb_list(self.site, crumbs)),))
+    def _page(self, site: Site, page, canonical: str, common: dict) -> PageMeta:
+        fields = self._content_fields(site, page, common)
+        crumbs = [(fields["title"], canonical or absolute(site.base_url, page.url))]
+        return PageMeta(**fields, json_ld=(script_json(breadcrumb_list(site, crumbs)),))
 
-    def _album(self, album, canonical: str, common: dict) -> PageMeta:
-        base = self.site.base_url
+    def _album(self, site: Site, album, canonical: str, common: dict) -> PageMeta:
+        base = site.base_url
         url = canonical or absolute(base, album.url)
-        title = shorten(album.title, self.site.title_max)
-        description = shorten(album.summary or common["description"], self.site.description_max)
+        title = shorten(album.title, site.title_max)
+        description = shorten(album.summary or common["description"], site.description_max)
         photos = []
         for photo in album.photos:
             jpeg = photo.picture.largest_jpeg()
@@ -209,7 +234,7 @@ class SiteMetaGenerator:
                 image = ShareImage(absolute(base, jpeg.url), jpeg.width, jpeg.height, "")
                 photos.append((image, photo.caption or photo.alt))
         gallery = image_gallery(
-            self.site,
+            site,
             url=url,
             name=album.title,
             description=description,
@@ -217,10 +242,10 @@ class SiteMetaGenerator:
             photos=photos,
         )
         index_url = absolute(base, self.context.get("ALBUMS_URL", "album/"))
-        crumbs = breadcrumb_list(self.site, [("Album Ảnh", index_url), (title, url)])
+        crumbs = breadcrumb_list(site, [("Album Ảnh", index_url), (title, url)])
         fields = {**common, "title": title, "description": description}
         return PageMeta(
-            **{**fields, "image": self.image(album.url, self.share_size)},
+            **{**fields, "image": self.image(album.url, self.share_size, common["image"])},
             json_ld=(script_json(gallery), script_json(crumbs)),
         )
 

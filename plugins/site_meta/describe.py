@@ -34,6 +34,10 @@ class Site:
     title_max: int = 70
     description_max: int = 160
     headline_max: int = 110
+    # The page's language: a page in English has an English name, description
+    # and breadcrumb (the adapter makes one Site per page from its frame).
+    language: str = "vi"
+    home_name: str = "Trang chủ"
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class PageMeta:
     image: ShareImage
     og_type: str = "website"
     robots: str = ""  # "noindex" for pages search engines should skip
+    locale: str = "vi_VN"  # og:locale
+    locale_alternates: tuple[str, ...] = ()  # og:locale:alternate: its translations'
     published: str = ""  # ISO 8601 with the +07:00 offset
     modified: str = ""
     section: str = ""
@@ -97,7 +103,7 @@ def organization(site: Site) -> dict:
 def breadcrumb_list(site: Site, trail: list[tuple[str, str]]) -> dict:
     """``trail`` is (name, absolute URL) after the home page; the last one is
     the page itself."""
-    items = [("Trang chủ", site.base_url + "/"), *trail]
+    items = [(site.home_name, site.base_url + "/"), *trail]
     return {
         "@context": SCHEMA_ORG,
         "@type": "BreadcrumbList",
@@ -133,7 +139,7 @@ def news_article(
         "dateModified": iso(modified or published),
         "author": [{"@type": "Organization", "name": author or site.name}],
         "publisher": organization(site),
-        "inLanguage": "vi",
+        "inLanguage": site.language,
     }
     if section:
         data["articleSection"] = section
@@ -158,7 +164,7 @@ def image_gallery(
         "url": url,
         "name": name,
         "description": description,
-        "inLanguage": "vi",
+        "inLanguage": site.language,
         "publisher": organization(site),
         "image": [
             {**image_object(image), "contentUrl": image.url, **({"caption": text} if text else {})}
@@ -177,6 +183,6 @@ def web_site(site: Site) -> dict:
         "name": site.name,
         "url": site.base_url + "/",
         "description": site.description,
-        "inLanguage": "vi",
+        "inLanguage": site.language,
         "publisher": organization(site),
     }

@@ -47,12 +47,24 @@ SCHEMA = {
         "img/share-{width}x{height}.png", _text, "a path under theme/static/ with {width}x{height}"
     ),
     "DEFAULT_IMAGE_ALT": Option("Biểu trưng Cổng thông tin điện tử phường Bưởi", _text, "a text"),
+    # The same on the pages in other languages (Lang: en), by language.
+    "DEFAULT_IMAGE_ALTS": Option(
+        {"en": "Logo of the Bưởi Ward Information Portal"},
+        lambda v: isinstance(v, dict) and all(_text(k) and _text(x) for k, x in v.items()),
+        "a dict of language → text such as {'en': 'Logo of …'}",
+    ),
     "LOGO": Option("img/logo-512.png", _text, "a PNG path under theme/static/"),
     "TITLE_MAX": Option(70, whole_number(20), "a number of characters (>= 20)"),
     "DESCRIPTION_MAX": Option(160, whole_number(40), "a number of characters (>= 40)"),
     # Google shows at most 110 characters of a NewsArticle headline.
     "HEADLINE_MAX": Option(110, whole_number(20), "a number of characters (>= 20)"),
     "LOCALE": Option("vi_VN", _text, "an Open Graph locale such as 'vi_VN'"),
+    # og:locale of the pages in the other languages (Lang: en, plugins/theme_i18n).
+    "LOCALES": Option(
+        {"en": "en_US"},
+        lambda v: isinstance(v, dict) and all(_text(k) and _text(x) for k, x in v.items()),
+        "a dict of language → Open Graph locale such as {'en': 'en_US'}",
+    ),
     "TWITTER_SITE": Option("", _text, "'' or an account such as '@phuongbuoi'"),
     # Output files search engines should not index: the "not found" page and
     # search results (made in the browser, they only repeat the articles).

@@ -4,18 +4,22 @@ Templates mark their fixed strings with ``_()`` (Jinja's i18n extension);
 which catalogue answers depends on the language of the page being written,
 so one build writes both the Vietnamese site and its English pages. Pages
 that translate each other say so with ``Translates: <slug of the original>``
-and get ``hreflang`` links to each other.
+and get ``hreflang`` links to each other. The site settings the frame prints
+(SITENAME, SITE_PUBLISHER…, THEME_I18N_LOCALIZED) have a variant per language,
+``SITENAME_EN``, which templates see under the plain name on an English page.
 """
 
 import logging
 from pathlib import Path
 
 from jinja2 import pass_context
+from jinja2.runtime import Context
 from pelican import signals
 
 from vietnamese.text import slugify
 
-from .catalog import load_catalogs
+from .catalog import Catalog, load_catalogs
+from .settings import localized_settings
 
 logger = logging.getLogger(__name__)
 
@@ -30,26 +34,68 @@ def page_language(context) -> str:
     return context.get("DEFAULT_LANG", "vi")
 
 
+def _catalogs(theme: str) -> dict[str, Catalog]:
+    folder = Path(theme) / "translations"
+    return load_catalogs(folder) if folder.is_dir() else {}
+
+
+def frame_context(localized: dict[str, dict[str, str]]) -> type[Context]:
+    """A Jinja context in which ``SITENAME`` is ``SITENAME_EN`` on an English page.
+
+    Every template, partial and ``pass_context`` helper (site_meta's JSON-LD)
+    then prints the frame in the page's language without a template knowing
+    which settings have translations: Jinja resolves each name it reads
+    through ``resolve_or_missing``, the hook it offers for this.
+    """
+
+    class FrameContext(Context):
+        def resolve_or_missing(self, key: str):
+            by_language = localized.get(key)
+            if by_language:
+                value = by_language.get(page_language(self))
+                if value is not None:
+                    return value
+            return super().resolve_or_missing(key)
+
+    return FrameContext
+
+
 def install(generator) -> None:
     """On generator_init: every generator's Jinja environment speaks both."""
-    folder = Path(generator.theme) / "translations"
-    catalogs = load_catalogs(folder) if folder.is_dir() else {}
+    catalogs = _catalogs(generator.theme)
 
     @pass_context
     def gettext(context, message: str) -> str:
-        text = catalogs.get(page_language(context), {}).get(message, message)
-        # Newstyle gettext always formats the result (``text % variables``),
-        # even without variables: a plain "%" would raise, so double it.
-        return text if "%(" in message else text.replace("%", "%%")
+        catalog = catalogs.get(page_language(context))
+        text = catalog.messages.get(message, message) if catalog else message
+        return _escape_percent(text, message)
 
     @pass_context
     def ngettext(context, singular: str, plural: str, count: int) -> str:
-        return gettext(context, singular if count == 1 else plural)
+        catalog = catalogs.get(page_language(context))
+        forms = catalog.plurals.get((singular, plural)) if catalog else None
+        if forms:
+            text = forms[min(catalog.plural(count), len(forms) - 1)]
+        else:
+            text = singular if count == 1 else plural
+        return _escape_percent(text, singular)
 
     env = generator.env
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["page_language"] = pass_context(page_language)
+    env.context_class = frame_context(localized_settings(generator.settings, catalogs))
+
+
+def _escape_percent(text: str, message: str) -> str:
+    # Newstyle gettext always formats the result (``text % variables``),
+    # even without variables: a plain "%" would raise, so double it.
+    return text if "%(" in message else text.replace("%", "%%")
+
+
+def check_settings(pelican) -> None:
+    """On initialized: a missing SITENAME_EN stops the build before any work."""
+    localized_settings(pelican.settings, _catalogs(pelican.settings["THEME"]))
 
 
 def translation_key(generator, metadata: dict) -> None:
@@ -92,6 +138,7 @@ def keep_other_languages_out_of_the_list(generator) -> None:
 
 
 def register():
+    signals.initialized.connect(check_settings)
     signals.generator_init.connect(install)
     signals.page_generator_context.connect(translation_key)
     signals.page_generator_finalized.connect(keep_other_languages_out_of_the_list)

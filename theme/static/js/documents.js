@@ -1,5 +1,6 @@
 // Filters of the "Văn bản" list that combine (type + issuer + year) without
 // reloading. Without JavaScript the pre-built pages of each filter work alone.
+import { counted } from "./strings.js";
 
 const form = document.querySelector(".document-filter-form");
 const rows = Array.from(document.querySelectorAll("table.documents tbody tr"));
@@ -14,7 +15,9 @@ function apply() {
     row.hidden = !match;
     if (match) shown += 1;
   }
-  form.querySelector(".filter-status").textContent = `${shown} văn bản`;
+  // "2 văn bản": the words are the form's data-text-count-*, in the page's language.
+  const status = form.querySelector(".filter-status");
+  status.textContent = counted(form, "count", shown, "{count} văn bản");
 }
 
 function camel(name) {

@@ -4,24 +4,43 @@
 // can be shared, and focus back on the thumbnail that opened it. Without
 // JavaScript every thumbnail is a plain link to the large photo.
 
+import { text } from "./strings.js";
+
 const SWIPE = 40; // px of horizontal movement that counts as a swipe
 
-function element(tag, attributes = {}, text = "") {
+function element(tag, attributes = {}, label = "") {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text) node.textContent = text;
+  if (label) node.textContent = label;
   return node;
 }
 
-function buildDialog() {
-  const dialog = element("dialog", { class: "lightbox", "aria-label": "Xem ảnh" });
+// One dialog serves every gallery of the page: its words are data-text-photo-*
+// of <body>, in the page's language.
+function buildDialog(words) {
+  const dialog = element("dialog", {
+    class: "lightbox",
+    "aria-label": text(words, "photo-viewer", "Xem ảnh"),
+  });
   const figure = element("figure", { class: "lightbox-figure" });
   const frame = element("div", { class: "lightbox-frame" });
   const caption = element("figcaption", { class: "lightbox-caption" });
   const counter = element("p", { class: "lightbox-counter", "aria-live": "polite" });
-  const previous = element("button", { type: "button", class: "lightbox-prev" }, "‹ Ảnh trước");
-  const next = element("button", { type: "button", class: "lightbox-next" }, "Ảnh sau ›");
-  const close = element("button", { type: "button", class: "lightbox-close" }, "Đóng ✕");
+  const previous = element(
+    "button",
+    { type: "button", class: "lightbox-prev" },
+    text(words, "photo-previous", "‹ Ảnh trước"),
+  );
+  const next = element(
+    "button",
+    { type: "button", class: "lightbox-next" },
+    text(words, "photo-next", "Ảnh sau ›"),
+  );
+  const close = element(
+    "button",
+    { type: "button", class: "lightbox-close" },
+    text(words, "photo-close", "Đóng ✕"),
+  );
   figure.append(frame, caption);
   dialog.append(close, figure, counter, previous, next);
   return { dialog, frame, caption, counter, previous, next, close };
@@ -31,7 +50,7 @@ export function enableLightbox(root) {
   // Album pages and [album: …] galleries, and strips of photos written one per line.
   const galleries = [...root.querySelectorAll("[data-lightbox], .photo-strip")];
   if (!galleries.length || typeof HTMLDialogElement !== "function") return;
-  const ui = buildDialog();
+  const ui = buildDialog(document.body);
   document.body.append(ui.dialog);
   let links = [];
   let index = 0;
@@ -51,7 +70,10 @@ export function enableLightbox(root) {
     if (large.matches("img")) large.draggable = false;
     ui.frame.replaceChildren(large);
     ui.caption.textContent = link.dataset.caption || "";
-    ui.counter.textContent = `Ảnh ${index + 1}/${links.length}`;
+    ui.counter.textContent = text(document.body, "photo-counter", "Ảnh {number}/{total}", {
+      number: index + 1,
+      total: links.length,
+    });
     if (link.id) history.replaceState(null, "", `#${link.id}`);
   }
 

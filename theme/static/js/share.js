@@ -1,4 +1,6 @@
-// Share, copy-link and print buttons of an article.
+// Share, copy-link and print buttons of an article. What they say comes from
+// the page, in its language: data-text-* of the buttons' group (.share).
+import { text } from "./strings.js";
 
 function say(root, message) {
   const status = root.querySelector(".share-status");
@@ -9,21 +11,22 @@ function absolute(url) {
   return new URL(url, window.location.href).href;
 }
 
-async function copyLink(root, url, message) {
+async function copyLink(root, button, message) {
+  const url = absolute(button.dataset.url);
   try {
-    await navigator.clipboard.writeText(absolute(url));
+    await navigator.clipboard.writeText(url);
     say(root, message);
   } catch {
     // Clipboard refused (http, old browser): show the link to copy by hand.
-    say(root, `Liên kết: ${absolute(url)}`);
+    say(root, text(button.closest(".share"), "link-is", "Liên kết: {url}", { url }));
   }
 }
 
 export function enableShareButtons(root) {
   for (const button of root.querySelectorAll(".copy-link")) {
     button.hidden = false;
-    button.addEventListener("click", () =>
-      copyLink(root, button.dataset.url, "Đã sao chép liên kết."));
+    const copied = text(button.closest(".share"), "copied", "Đã sao chép liên kết.");
+    button.addEventListener("click", () => copyLink(root, button, copied));
   }
   for (const button of root.querySelectorAll(".share-zalo")) {
     // Zalo has no share address that works without its SDK (which a strict
@@ -38,7 +41,9 @@ export function enableShareButtons(root) {
           // The reader closed the share sheet: nothing to do.
         }
       } else {
-        await copyLink(root, url, "Đã sao chép liên kết, hãy dán vào Zalo.");
+        const group = button.closest(".share");
+        const copied = text(group, "copied-zalo", "Đã sao chép liên kết, hãy dán vào Zalo.");
+        await copyLink(root, button, copied);
       }
     });
   }

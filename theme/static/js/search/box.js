@@ -3,6 +3,7 @@
 // first keystroke that needs it. Enter without a chosen result submits the
 // form as usual, to the results page.
 import { element, highlighted, matcher, metaLine, absolute } from "./render.js";
+import { counted, text } from "../strings.js";
 
 const PAUSE_MS = 250;
 const MIN_LETTERS = 2;
@@ -20,7 +21,7 @@ export function enableSearch(doc) {
   const list = element("ul", "search-suggest-list");
   list.id = "goi-y-tim-kiem";
   list.setAttribute("role", "listbox");
-  list.setAttribute("aria-label", "Gợi ý kết quả");
+  list.setAttribute("aria-label", text(form, "suggestions", "Gợi ý kết quả"));
   const note = element("p", "search-suggest-note");
   const status = element("p", "visually-hidden");
   status.setAttribute("role", "status");
@@ -73,16 +74,23 @@ export function enableSearch(doc) {
         option.dataset.href = absolute(found.url, form.dataset.root);
         const title = element("span", "search-suggest-title");
         title.append(highlighted(found.title, isMatch));
-        option.append(title, metaLine(found));
+        option.append(title, metaLine(found, form));
         return option;
       }),
     );
     active = -1;
     const count = result.match === "all" ? result.total : 0;
+    // The words come from the page (data-text-* of the form, in its language).
     note.textContent = count
-      ? `${count} bài viết. Nhấn Enter để xem tất cả.`
-      : "Chưa có bài nào có đủ các từ này. Nhấn Enter để tìm trên trang kết quả.";
-    status.textContent = count ? `${count} gợi ý` : "Không có gợi ý";
+      ? counted(form, "suggest-count", count, "{count} kết quả. Nhấn Enter để xem tất cả.")
+      : text(
+          form,
+          "suggest-none",
+          "Chưa có kết quả nào có đủ các từ này. Nhấn Enter để tìm trên trang kết quả.",
+        );
+    status.textContent = count
+      ? counted(form, "suggest-status", count, "{count} gợi ý")
+      : text(form, "suggest-status-none", "Không có gợi ý");
     panel.dataset.query = query;
     panel.hidden = false;
     input.setAttribute("aria-expanded", String(docs.length > 0));

@@ -2,6 +2,7 @@
 // index, which editors wrote: it goes in as text nodes (textContent), never
 // as HTML, so a title with "<script>" shows as text.
 import { fold, wordsAt } from "./text.js";
+import { text } from "../strings.js";
 
 const SNIPPET_BEFORE = 60;
 const SNIPPET_AFTER = 160;
@@ -48,13 +49,19 @@ export function element(tag, className, text) {
   return node;
 }
 
-/** The date and category line of a result; a document's code number first. */
-export function metaLine(doc) {
+/** The date and category line of a result. A legal document (the only kind
+ * with a code number) says so instead of its category, "Văn bản", in the
+ * page's words: data-text-document of ``labels``, the results' holder. */
+export function metaLine(doc, labels) {
   const line = element("p", "search-result-meta");
   const time = element("time", null, doc.date);
   time.dateTime = doc.iso;
-  if (doc.number) line.append(element("span", "search-result-number", `Số ${doc.number}`), " | ");
-  line.append(time, " | ", doc.category);
+  if (doc.number) {
+    const kind = text(labels, "document", "Văn bản số {number}", { number: doc.number });
+    line.append(element("span", "search-result-number", kind), " | ", time);
+  } else {
+    line.append(time, " | ", doc.category);
+  }
   return line;
 }
 
