@@ -1,6 +1,6 @@
 """Build the site with Pelican and report problems the way editors can act on them.
 
-    python -m portal.build SETTINGS OUTPUT [--fatal-warnings] [--debug]
+    python -m portal.build SETTINGS OUTPUT [--fatal-warnings] [--debug] [--timings] [--full]
 
 Exit status: 0 built; 1 the build failed, or (with --fatal-warnings) it
 warned. Every warning is printed before the build is judged, so one run shows
@@ -36,11 +36,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fatal-warnings", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="list every file written")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument(
+        "--full", action="store_true", help="render every page (no incremental build)"
+    )
+    parser.add_argument(
+        "--timings", action="store_true", help="print how long each generator step takes"
+    )
     args = parser.parse_args(argv)
 
     counter = setup_logging(debug=args.debug, verbose=args.verbose)
+    if args.timings:
+        from portal import timings
+
+        timings.install()
     try:
         overrides = {"PATH": str(args.content.resolve())} if args.content else {}
+        if args.full:  # plugins/incremental_render
+            overrides["INCREMENTAL_RENDER_ENABLED"] = False
         build(args.settings, args.output, overrides)
     except Exception as error:  # report, never a traceback (unless --debug)
         logger.critical(

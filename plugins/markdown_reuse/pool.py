@@ -1,0 +1,111 @@
+"""Article bodies converted in a pool of processes, before Pelican reads them one by one.
+
+Python-Markdown is most of the time spent reading a site; articles are
+independent, so the other cores can convert them. On the first article
+Pelican is about to read, every article file is handed to the pool; each
+worker (a fork of the build, with the same settings and photo catalog)
+returns the body's HTML and the raw metadata lines. Pelican then reads as
+usual, and ``ReusingMarkdownReader.read`` takes the prepared body instead of
+converting it again; the metadata (Summary included) is still parsed in the
+build's process, by Pelican's own code, so every date, tag and warning comes
+from where it always did.
+
+A worker gives up on a file that fails or logs anything: the build's process
+converts it again itself, so errors and warnings reach editors exactly as
+without the pool (and count for --fatal-warnings).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+
+from pelican.utils import pelican_open
+
+from .settings import markdown_reuse_settings
+
+logger = logging.getLogger(__name__)
+
+_worker_reader = None  # set in each worker process only, by _start_worker
+
+
+class _Refuse(logging.Handler):
+    """In a worker: any log record means "let the build's process do this file"."""
+
+    def __init__(self):
+        super().__init__(level=logging.DEBUG)
+        self.seen = False
+
+    def emit(self, record):
+        self.seen = True
+
+
+def _start_worker(reader) -> None:
+    global _worker_reader
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    reader._refuse = _Refuse()
+    root.addHandler(reader._refuse)
+    root.setLevel(logging.WARNING)
+    _worker_reader = reader
+
+
+def _convert(path: str):
+    reader = _worker_reader
+    reader._refuse.seen = False
+    try:
+        md = reader._markdown()
+        with pelican_open(path) as text:
+            content = md.convert(text)
+        meta = getattr(md, "Meta", None)
+    except Exception:
+        return path, None
+    if reader._refuse.seen:
+        return path, None
+    return path, (content, meta)
+
+
+def article_files(generator, reader) -> list[str]:
+    """Absolute paths of the articles this reader will read and no cache holds."""
+    settings = generator.settings
+    found = []
+    for relative in sorted(
+        generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    ):
+        extension = os.path.splitext(relative)[1][1:]
+        if generator.readers.readers.get(extension) is not reader:
+            continue
+        if generator.get_cached_data(relative, None) is not None:
+            continue  # Pelican's content cache has the article: no reading
+        path = os.path.abspath(os.path.join(generator.path, relative))
+        if generator.readers.get_cached_data(path, None) is not None:
+            continue
+        found.append(path)
+    return found
+
+
+def prepare(generator, reader) -> None:
+    """Fill ``reader.prepared`` with {path: (html, metadata lines)}."""
+    options = markdown_reuse_settings(generator.settings)
+    workers = options["WORKERS"] or os.cpu_count() or 1
+    if workers <= 1:
+        return
+    paths = article_files(generator, reader)
+    if len(paths) < options["POOL_MIN_FILES"]:
+        return
+    # Fork: workers inherit the settings, the photo catalog and our
+    # extensions as they are now, nothing is pickled on the way in.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_start_worker, initargs=(reader,)) as pool:
+        chunk = max(1, min(64, len(paths) // (workers * 8)))
+        for path, result in pool.imap_unordered(_convert, paths, chunksize=chunk):
+            if result is not None:
+                reader.prepared[path] = result
+    logger.debug(
+        "markdown_reuse: %d of %d articles converted in %d processes",
+        len(reader.prepared),
+        len(paths),
+        workers,
+    )

@@ -1,0 +1,73 @@
+"""plugins/build_speed: Pelican's slow steps replaced by ones giving the same result."""
+
+import datetime
+import pickle
+from types import SimpleNamespace
+
+from build_speed.archives import build_period_archives
+from build_speed.paths import RelativePathMemo, remember_relative_path
+from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
+from pelican.settings import DEFAULT_CONFIG
+
+
+def _articles(count: int) -> list[SimpleNamespace]:
+    start = datetime.datetime(2019, 12, 30, 7, 0)
+    # Spread over three years (2019 to 2021), several per day, in no particular order.
+    return [
+        SimpleNamespace(title=f"bài {i}", date=start + datetime.timedelta(hours=(i * 37) % 9000))
+        for i in range(count)
+    ]
+
+
+def test_period_archives_are_pelicans_own(tmp_path):
+    articles = _articles(300)
+    articles.sort(key=lambda a: a.title)  # the "articles" order differs from "dates"
+    dates = sorted(articles, key=lambda a: a.date, reverse=True)
+    settings = {
+        **DEFAULT_CONFIG,
+        "YEAR_ARCHIVE_SAVE_AS": "luu-tru/{date:%Y}/index.html",
+        "YEAR_ARCHIVE_URL": "luu-tru/{date:%Y}/",
+        "MONTH_ARCHIVE_SAVE_AS": "luu-tru/{date:%Y}/{date:%m}/index.html",
+        "MONTH_ARCHIVE_URL": "luu-tru/{date:%Y}/{date:%m}/",
+        "DAY_ARCHIVE_SAVE_AS": "",
+    }
+    ours = build_period_archives(dates, articles, settings)
+    pelicans = ArticlesGenerator._build_period_archives(None, dates, articles, settings)
+    assert ours == pelicans
+    assert [a["period"] for a in ours["year"]] == [(2021,), (2020,), (2019,)]
+    assert sum(len(a["articles"]) for a in ours["month"]) == 300
+    assert "day" not in ours
+
+
+def _article(tmp_path, name: str) -> Article:
+    source = tmp_path / "bai-viet" / "2024" / name
+    settings = {**DEFAULT_CONFIG, "PATH": str(tmp_path)}
+    metadata = {"title": "Tin", "date": datetime.datetime(2024, 1, 2, 8, 0), "slug": name[:-3]}
+    return Article("<p>x</p>", metadata=metadata, settings=settings, source_path=str(source))
+
+
+def test_relative_paths_are_remembered_but_never_stale(tmp_path):
+    article = _article(tmp_path, "tin.md")
+    expected = article.get_relative_source_path()
+    other = article.get_relative_source_path(str(tmp_path / "images" / "a.jpg"))
+    remember_relative_path(article)
+    assert isinstance(article.get_relative_source_path, RelativePathMemo)
+    assert article.get_relative_source_path() == expected == "bai-viet/2024/tin.md"
+    assert article.get_relative_source_path(str(tmp_path / "images" / "a.jpg")) == other
+    assert article.url == "tin.html" and article.save_as == "tin.html"
+    # A new content folder (the key includes it) gives a new answer.
+    article.settings["PATH"] = str(tmp_path / "bai-viet")
+    assert article.get_relative_source_path() == "2024/tin.md"
+
+
+def test_remembering_keeps_articles_picklable_and_stable(tmp_path):
+    # Pelican's content cache pickles articles; the incremental renderer
+    # digests their attributes, so the memo must print the same every build.
+    article = _article(tmp_path, "tin.md")
+    remember_relative_path(article)
+    article.get_relative_source_path()
+    copy = pickle.loads(pickle.dumps(article))
+    assert copy.get_relative_source_path() == "bai-viet/2024/tin.md"
+    assert repr(copy.get_relative_source_path) == repr(article.get_relative_source_path)
+    assert not hasattr(article.get_relative_source_path, "__dict__")
