@@ -1,0 +1,94 @@
+"""Incremental builds: a page is rendered again only when what it shows changed.
+
+Why these hooks: ``initialized`` is the last moment before Pelican empties
+the output folder, so the previous output is moved aside there (state.py);
+``get_writer`` gives Pelican our Writer (writer.py), the one place every page
+passes through; ``finalized`` comes after every generator wrote its files,
+so what is left in the previous output is what this build no longer makes.
+
+A full build (no manifest yet, INCREMENTAL_RENDER_ENABLED = False,
+PORTAL_FULL_BUILD=1 in the environment, or DELETE_OUTPUT_DIRECTORY off)
+behaves exactly as Pelican does; it still records keys for the next build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from importlib.metadata import version
+from pathlib import Path
+
+from pelican import signals
+
+from .fingerprint import hexdigest, plain_settings, tree_digest
+from .settings import FULL_BUILD_ENV, incremental_settings
+from .state import BuildState, forget
+from .writer import IncrementalWriter
+
+logger = logging.getLogger(__name__)
+
+# Bump when the way keys are made changes: every page is rendered once more.
+KEY_VERSION = "1"
+
+
+def _cache(settings) -> Path:
+    return Path(settings.get("CACHE_PATH") or os.path.join(os.getcwd(), "cache"))
+
+
+def _wanted(settings) -> bool:
+    return (
+        incremental_settings(settings)["ENABLED"]
+        and os.environ.get(FULL_BUILD_ENV, "") in ("", "0")
+        and settings.get("DELETE_OUTPUT_DIRECTORY")
+        and not settings.get("OUTPUT_RETENTION")
+        and not settings.get("WRITE_SELECTED")
+    )
+
+
+def prepare(pelican) -> None:
+    settings = pelican.settings
+    output = Path(pelican.output_path)
+    if not _wanted(settings):
+        forget(_cache(settings), output)
+        pelican.incremental_render = None
+        return
+    state = BuildState.start(output, _cache(settings))
+    pelican.incremental_render = state
+    if state.quarry is not None:
+        logger.info("Incremental build: previous output kept aside in %s", state.quarry)
+
+
+def writer_for(pelican):
+    state = getattr(pelican, "incremental_render", None)
+    if state is None:
+        return None
+    # Settings are final now (plugins add theirs while generators start).
+    settings = pelican.settings
+    code = [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
+    state.base_key = hexdigest(
+        KEY_VERSION,
+        version("pelican"),
+        plain_settings(settings),
+        tree_digest(Path(settings["THEME"])),
+        tree_digest(*code, suffixes=(".py",)),
+    )
+    return type("BoundIncrementalWriter", (IncrementalWriter,), {"state": state})
+
+
+def finish(pelican) -> None:
+    state = getattr(pelican, "incremental_render", None)
+    if state is None:
+        return
+    removed = state.finish()
+    logger.info(
+        "Incremental build: %d pages rendered, %d unchanged pages kept, %d gone",
+        state.rendered,
+        state.reused,
+        removed,
+    )
+
+
+def register():
+    signals.initialized.connect(prepare)
+    signals.get_writer.connect(writer_for)
+    signals.finalized.connect(finish)

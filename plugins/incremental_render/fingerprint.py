@@ -1,0 +1,206 @@
+"""Digests of what a page shows: pure functions over Pelican's objects.
+
+A digest is a short hex string; equal inputs give equal digests in every
+process (no ``id()``, no memory addresses, sorted mappings). When a value is
+of a kind this module does not know, its ``repr`` is used: if that repr is
+unstable (``<object at 0x…>``), the page is simply rendered again every time,
+which is slow but never wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pelican.contents import Content
+from pelican.paginator import Page
+from pelican.urlwrappers import URLWrapper
+
+# Attributes never digested: back-references to the whole site (every
+# article's _context holds every other article), the settings, which the
+# base key already covers, and the absolute source path (the path relative
+# to the content folder counts instead: a moved checkout keeps its keys).
+# _content is the HTML before links are resolved: ``content``, which counts,
+# is made from it.
+SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_settings", "source_path", "_content"})
+# Where the site is read from and written to is no part of any page.
+SKIPPED_SETTINGS = frozenset({"PATH", "OUTPUT_PATH", "CACHE_PATH"})
+MAX_DEPTH = 6
+
+
+def hexdigest(*parts: str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+class Fingerprints:
+    """Per-build memo: each content object is digested once, however many
+    pages show it (so a build costs O(objects shown), never O(n) per page).
+    Keyed by ``id``: the objects live for the whole build."""
+
+    def __init__(self) -> None:
+        self._full: dict[int, str] = {}
+        self._card: dict[int, str] = {}
+        self._memo: dict[tuple[str, int], Any] = {}
+        self._keep: list[Any] = []  # keeps ids valid
+
+    def once(self, name: str, value: Any, compute) -> Any:
+        """``compute(value)`` once per build for the same object: the globals
+        every page shares are digested once, not once per page."""
+        key = (name, id(value))
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = compute(value)
+            self._keep.append(value)
+        return found
+
+    def full(self, item: Content) -> str:
+        """Everything a content object's own page can print: metadata,
+        HTML, summary, URL, and whatever plugins attached to it."""
+        found = self._full.get(id(item))
+        if found is None:
+            parts = [type(item).__name__, _relative(item), item.url, item.save_as]
+            parts += [item.content, item.summary]
+            for name in sorted(vars(item)):
+                if name not in SKIPPED_ATTRIBUTES:
+                    parts.append(f"{name}={self.value(vars(item)[name], 1)}")
+            found = self._full[id(item)] = hexdigest(*parts)
+            self._keep.append(item)
+        return found
+
+    def card(self, item: Content | None) -> str:
+        """What a page prints of *another* article (lists, neighbours,
+        related news, sidebars): title, link, date, category, summary,
+        lead photo. Editing a body changes its card only through the summary."""
+        if item is None:
+            return "None"
+        found = self._card.get(id(item))
+        if found is None:
+            category = getattr(item, "category", None)
+            found = self._card[id(item)] = hexdigest(
+                type(item).__name__,
+                _relative(item),
+                item.url,
+                str(getattr(item, "title", "")),
+                _date(getattr(item, "date", None)),
+                self.value(category, 1),
+                str(getattr(item, "summary", "")),
+                str(getattr(item, "status", "")),
+                str(getattr(item, "lang", "")),
+                self.value(getattr(item, "lead_image", None), 1),
+            )
+            self._keep.append(item)
+        return found
+
+    def cards(self, items) -> str:
+        return hexdigest(*(self.card(item) for item in items or ()))
+
+    def value(self, value: Any, depth: int = 0) -> str:
+        """A stable text for any value; content objects become their card."""
+        if isinstance(value, str):
+            return f"s{len(value)}:{value}"  # repr() of long HTML costs more
+        if value is None or isinstance(value, bool | int | float | bytes):
+            return repr(value)
+        if isinstance(value, Content):
+            return "card:" + self.card(value)
+        if isinstance(value, URLWrapper):
+            return f"{type(value).__name__}({value.name!r},{value.slug!r},{value.url!r})"
+        if isinstance(value, datetime.date | datetime.time):
+            return _date(value)
+        if isinstance(value, Page):
+            return (
+                f"Page({value.number},{value.paginator.num_pages},{value.url!r},"
+                f"{self.cards(value.object_list)})"
+            )
+        if isinstance(value, Path):
+            return repr(str(value))
+        if depth >= MAX_DEPTH:
+            return f"{type(value).__name__}:deep"
+        if isinstance(value, Mapping):
+            items = sorted(
+                (self.value(k, depth + 1), self.value(v, depth + 1)) for k, v in value.items()
+            )
+            return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
+        if isinstance(value, list | tuple):
+            return "[" + ",".join(self.value(v, depth + 1) for v in value) + "]"
+        if isinstance(value, set | frozenset):
+            return "{" + ",".join(sorted(self.value(v, depth + 1) for v in value)) + "}"
+        if dataclasses.is_dataclass(value) or hasattr(value, "__dict__"):
+            fields = vars(value) if hasattr(value, "__dict__") else dataclasses.asdict(value)
+            inner = ",".join(
+                f"{k}={self.value(v, depth + 1)}"
+                for k, v in sorted(fields.items())
+                if k not in SKIPPED_ATTRIBUTES
+            )
+            return f"{type(value).__name__}({inner})"
+        return repr(value)
+
+
+def _relative(item) -> str:
+    return str(getattr(item, "relative_source_path", "") or getattr(item, "source_path", ""))
+
+
+def _date(value: Any) -> str:
+    if isinstance(value, datetime.datetime):
+        return value.isoformat() + f"[{value.tzinfo!s}]"
+    return value.isoformat() if hasattr(value, "isoformat") else repr(value)
+
+
+def plain_settings(settings: Mapping[str, Any]) -> str:
+    """The settings that shape output, as stable text. Objects that plugins
+    put into settings (the photo catalog in MARKDOWN, for one) count by type
+    only: what they change in a page is already in the page's content."""
+    folders = {str(settings[k]): f"<{k}>" for k in SKIPPED_SETTINGS if settings.get(k)}
+    kept = {k: v for k, v in settings.items() if k.isupper() and k not in SKIPPED_SETTINGS}
+    return _plain(kept, 0, folders)
+
+
+def _plain(value: Any, depth: int, folders: Mapping[str, str]) -> str:
+    if isinstance(value, str):
+        # Plugins copy folders into settings (markdown_figures' content_path).
+        for folder, name in folders.items():
+            value = value.replace(folder, name)
+        return repr(value)
+    if value is None or isinstance(value, bool | int | float | bytes):
+        return repr(value)
+    if depth > 8:
+        return "deep"
+    if isinstance(value, Mapping):
+        return (
+            "{"
+            + ",".join(
+                f"{k!r}:{_plain(value[k], depth + 1, folders)}" for k in sorted(value, key=repr)
+            )
+            + "}"
+        )
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_plain(v, depth + 1, folders) for v in value) + "]"
+    if isinstance(value, set | frozenset):
+        return "{" + ",".join(sorted(_plain(v, depth + 1, folders) for v in value)) + "}"
+    if isinstance(value, datetime.date | datetime.time | datetime.tzinfo | Path):
+        return repr(str(value))
+    return type(value).__name__
+
+
+def tree_digest(*folders: Path, suffixes: tuple[str, ...] = ()) -> str:
+    """Digest of every file's path and bytes under ``folders`` (the theme,
+    the plugins' code): any change to them renders every page again."""
+    h = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if "__pycache__" in path.parts or not path.is_file():
+                continue
+            if suffixes and path.suffix not in suffixes:
+                continue
+            h.update(str(path.relative_to(folder)).encode() + b"\x00")
+            h.update(path.read_bytes())
+    return h.hexdigest()

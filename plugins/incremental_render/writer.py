@@ -1,0 +1,166 @@
+"""A Pelican Writer that renders a page only when its key changed.
+
+The key of an output file digests the base (settings, theme, plugins' code)
+and what the page prints (projection.py). When the previous build recorded
+the same key for that file, and the file it wrote is still there untouched
+(same inode, size and mtime), it is linked into the new output instead of
+rendered. A page rendered to the same bytes as before is linked too, so its
+mtime stays put.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from pelican import signals
+from pelican.paginator import Paginator
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+from . import projection
+from .fingerprint import Fingerprints, hexdigest
+from .state import BuildState, Entry
+
+logger = logging.getLogger(__name__)
+
+
+class IncrementalWriter(Writer):
+    """Bound to one build's ``BuildState`` by ``writer_for``."""
+
+    state: BuildState
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.fingerprints = Fingerprints()
+        self._checked: set[str] = set()
+
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
+        if not name or not projection.skippable(getattr(template, "name", None)):
+            return super().write_file(
+                name, template, context, relative_urls, paginated, template_name,
+                override_output, url, **kwargs,
+            )  # fmt: skip
+        # From here on, Writer.write_file of Pelican 4.12, with _write_keyed
+        # in place of its inner _write_file (same pagination, same context).
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            local = self._local_context(context, name, kwargs, relative_urls)
+            self._write_keyed(template, local, context, name, override_output)
+            return
+        per_page = (
+            self.settings["PAGINATED_TEMPLATES"][template_name]
+            or self.settings["DEFAULT_PAGINATION"]
+        )
+        paginators = {
+            key: Paginator(name, url, val, self.settings, per_page)
+            for key, val in paginated.items()
+        }
+        for page_num in range(next(iter(paginators.values())).num_pages):
+            paginated_kwargs = kwargs.copy()
+            for key, paginator in paginators.items():
+                previous_page = paginator.page(page_num) if page_num > 0 else None
+                page = paginator.page(page_num + 1)
+                next_page = (
+                    paginator.page(page_num + 2) if page_num + 1 < paginator.num_pages else None
+                )
+                paginated_kwargs.update(
+                    {
+                        f"{key}_paginator": paginator,
+                        f"{key}_page": page,
+                        f"{key}_previous_page": previous_page,
+                        f"{key}_next_page": next_page,
+                    }
+                )
+            local = self._local_context(context, page.save_as, paginated_kwargs, relative_urls)
+            self._write_keyed(template, local, context, page.save_as, override_output)
+
+    @staticmethod
+    def _local_context(context, name, kwargs, relative_urls):
+        local = context.copy()
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if relative_urls:
+            relative_url = path_to_url(get_relative_path(name))
+            local["SITEURL"] = relative_url
+            local["localsiteurl"] = relative_url
+        local["output_file"] = name
+        local.update(kwargs)
+        return local
+
+    def _write_keyed(self, template, local, context, name, override) -> None:
+        if local["localsiteurl"]:
+            context["localsiteurl"] = local["localsiteurl"]
+        path = sanitised_join(self.output_path, name)
+        if not self._claim(path, override):
+            return
+        if template.name not in self._checked:  # once per template: names are alike
+            self._checked.add(template.name)
+            unknown = projection.unknown_names(local, template.name)
+            if unknown:
+                logger.debug(
+                    "incremental_render: context names not in projection.py, digested "
+                    "whole (slower rebuilds until classified): %s",
+                    ", ".join(unknown),
+                )
+        key = hexdigest(
+            self.state.base_key,
+            projection.page_digest(self.fingerprints, template.name, local, context),
+        )
+        relative = os.path.relpath(path, self.output_path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        previous = self.state.reusable(relative, key)
+        if previous is not None:
+            os.link(previous, path)
+            self.state.reused += 1
+        else:
+            data = template.render(local).encode("utf-8")
+            self.state.rendered += 1
+            old = self.state.quarry_file(relative)
+            if old is not None and _same_bytes(old, data):
+                os.link(old, path)
+            else:
+                Path(path).write_bytes(data)
+            logger.info('Writing "%s"', path)
+        self.state.record(relative, Entry.of(path, key))
+        signals.content_written.send(path, context=local)
+
+    def _claim(self, path: str, override: bool) -> bool:
+        """Writer._open_w's guard against writing one file twice, without
+        opening the file. False: an overriding write got there first."""
+        if path in self._overridden_files:
+            if override:
+                return self._open_w(path, "utf-8", override=True)  # raises, as Pelican does
+            logger.info('Skipping "%s", not overwriting', path)
+            return False
+        if path in self._written_files:
+            if not override:
+                return self._open_w(path, "utf-8")  # raises, as Pelican does
+            logger.info('Overwriting "%s"', path)
+            os.unlink(path)
+        if override:
+            self._overridden_files.add(path)
+        self._written_files.add(path)
+        return True
+
+
+def _same_bytes(path: str, data: bytes) -> bool:
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as f:
+            return f.read() == data
+    except OSError:
+        return False
