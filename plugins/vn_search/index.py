@@ -17,37 +17,32 @@ browser opens with DecompressionStream whatever the web server does):
 
 Articles are numbered newest first, so a year is a range of numbers and the
 recency boost needs no per-article table. Words are indexed folded ("dang")
-and, as separate entries, in their exact forms ("=đảng", "=dâng"), so exact
-matches rank first; a folded word's entry lists its forms, most frequent
-first. Pairs of consecutive folded words ("dang vien") are indexed too: they
-answer quoted phrases and reward words typed together.
+and, as separate entries, in their exact forms ("dang\tđảng", "dang\tdâng"),
+so exact matches rank first; a folded word's entry lists its forms, most
+frequent first. The tab sorts below every letter and the space, so a word's
+forms follow it in its own shard (never cut apart): one request finds both.
+Pairs of consecutive folded words ("dang vien") are indexed too: they answer
+quoted phrases and reward words typed together.
 """
 
 import gzip
 import json
-import math
 import statistics
+import sys
 from array import array
-from collections import Counter, defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
-from itertools import chain, pairwise
+from itertools import chain, repeat
+from operator import and_, rshift, sub
 
 from vietnamese.text import sort_key
 
-from .tokens import fold, tokenize
+from .postings import Article, authority, collect, norm, processes_for, spread
 
 __all__ = ["Doc", "build_index"]
 
-# News articles run long on their subject: length weighs little (b), and
-# repetition keeps counting a while (k1) before it saturates.
-K1, B = 2.0, 0.3
-IMPACT_MAX = 255
-AUTHORITY_MAX = 1.3
-# Title words count three times, the summary and tags twice, body once.
-FIELD_WEIGHTS = (3, 2, 1)
 INLINE_BYTES = 384  # postings up to this size travel inside the shard
 DAY_STEP = 256  # the manifest keeps the date of every DAY_STEP-th article
 
@@ -71,37 +66,34 @@ def build_index(docs: Iterable[Doc], options: dict) -> dict[str, bytes]:
     ordered = sorted(docs, key=lambda d: (-d.date.toordinal(), -_seconds(d.date), d.url))
     categories = sorted({d.category for d in ordered}, key=sort_key)
     cat_number = {name: i for i, name in enumerate(categories)}
-    memo: dict[str, str] = {}  # exact word → folded, for the whole build
 
     fields_of = [_fields(d) for d in ordered]
     # Length in characters stands in for length in syllables (BM25 only
     # compares an article with the average): no extra tokenising pass.
     lengths = [sum(map(len, fields)) for fields in fields_of]
     average = max(sum(lengths) / len(lengths), 1.0) if lengths else 1.0
-
-    # Postings as one int per article: number << 8 | impact. Appending goes
-    # through map() so the loop over an article's words runs in C: this is
-    # the hot path of the whole build.
-    postings: defaultdict[str, array] = defaultdict(partial(array, "q"))
-    rows_of = postings.__getitem__
-    for number, fields in enumerate(fields_of):
-        weights = _weigh(fields, memo)
-        weights[f"#c{cat_number[ordered[number].category]}"] = 1
-        norm = K1 * (1 - B + B * max(lengths[number], 1) / average)
-        boost = _authority(ordered[number].cited_by)
-        tfs = list(weights.values())
-        table = {tf: number << 8 | _impact(tf, norm, boost) for tf in set(tfs)}
-        deque(map(array.append, map(rows_of, weights), map(table.__getitem__, tfs)), maxlen=0)
-
-    forms: defaultdict[str, list] = defaultdict(list)
-    for word, folded in memo.items():
-        forms[folded].append(word)
+    articles: list[Article] = [
+        (fields, norm(length, average), authority(doc.cited_by), f"#c{cat_number[doc.category]}")
+        for fields, length, doc in zip(fields_of, lengths, ordered, strict=True)
+    ]
+    processes = processes_for(options["PROCESSES"], len(articles))
     files: dict[str, bytes] = {}
-    shard_firsts = _write_dictionary(postings, forms, len(ordered), options, files)
+    with spread(processes) as mapper:
+        postings = collect(articles, mapper, processes)
+        del articles, fields_of
+        # Each article's own text, for the snippet: compressed on all cores too.
+        step = 64
+        bodies = (
+            [d.body.encode() for d in ordered[i : i + step]] for i in range(0, len(ordered), step)
+        )
+        for number, data in enumerate(chain.from_iterable(mapper(_gzip_each, bodies))):
+            files[f"t/{number}.bin"] = data
+        encoded = mapper(_encode_slice, _slices(postings, len(ordered), options, processes))
+        shard_firsts = _write_dictionary(chain.from_iterable(encoded), options, files)
     _write_docs(ordered, cat_number, options, files)
     files["manifest.json"] = _json(
         {
-            "version": 1,
+            "version": 2,
             "docs": len(ordered),
             "chunk": options["DOCS_PER_CHUNK"],
             "categories": categories,
@@ -119,40 +111,8 @@ def _fields(doc: Doc) -> tuple[str, str, str]:
     return (doc.title, " ".join([doc.summary, *doc.tags]), doc.body)
 
 
-def _weigh(fields, memo: dict) -> Counter:
-    """Weighted counts of one article's folded words ("dang"), exact forms
-    ("=đảng") and folded pairs ("dang vien"). Counting happens in C (Counter,
-    map); only words never seen before reach Python code."""
-    weights: Counter = Counter()
-    for text, weight in zip(fields, FIELD_WEIGHTS, strict=True):
-        words = tokenize(text)
-        for word in set(words).difference(memo):
-            memo[word] = fold(word)
-        folded = list(map(memo.__getitem__, words))
-        keys = chain(folded, map("=".__add__, words), map(" ".join, pairwise(folded)))
-        if weight == 1:
-            weights.update(keys)
-        else:
-            for key, count in Counter(keys).items():
-                weights[key] += count * weight
-    return weights
-
-
 def _seconds(when: datetime) -> int:
     return when.hour * 3600 + when.minute * 60 + when.second
-
-
-def _impact(tf: int, norm: float, boost: float = 1.0) -> int:
-    """BM25's term-frequency part, scaled to a byte: the browser multiplies
-    it by the word's rarity (idf), so it needs no article lengths."""
-    score = tf * (K1 + 1) / (tf + norm) * boost / AUTHORITY_MAX
-    return max(1, min(IMPACT_MAX, round(score / (K1 + 1) * IMPACT_MAX)))
-
-
-def _authority(cited_by: int) -> float:
-    """Articles that other articles link to (the story a follow-up refers
-    back to) rank a little higher: +10% for the first link, less for more."""
-    return min(AUTHORITY_MAX, 1 + 0.1 * math.log2(1 + cited_by))
 
 
 def _year_ranges(ordered: Sequence[Doc]) -> list[list[int]]:
@@ -162,8 +122,54 @@ def _year_ranges(ordered: Sequence[Doc]) -> list[list[int]]:
     return [ranges[y] for y in sorted(ranges, reverse=True)]
 
 
-def _write_dictionary(postings, forms, doc_count: int, options: dict, files: dict) -> list[str]:
-    """Pack the words, in order, into shards of about SHARD_BYTES."""
+def _slices(postings: dict, doc_count: int, options: dict, processes: int):
+    """The words in order, in slices of about equal postings for the workers
+    to encode, each word with its postings and its exact forms."""
+    # Every exact form is a key of its own ("dang\tđảng"): the folded word's forms.
+    forms: defaultdict[str, list] = defaultdict(list)
+    for key in postings:
+        if "\t" in key:
+            folded, form = key.split("\t")
+            forms[folded].append(form)
+    share = sum(map(len, postings.values())) // (processes * 4) + 1
+    settings = {k: options[k] for k in ("COMMON_MIN_DOCS", "BLOCK_POSTINGS")}
+    items, size = [], 0
+    for term in sorted(postings):
+        variants = []
+        if term in forms:
+            counts = {form: len(postings[f"{term}\t{form}"]) for form in forms[term]}
+            variants = sorted(counts, key=lambda form: (-counts[form], form))
+        items.append((term, postings[term], variants))
+        size += len(postings[term])
+        if size >= share:
+            yield items, doc_count, settings
+            items, size = [], 0
+    if items:
+        yield items, doc_count, settings
+
+
+def _encode_slice(job) -> list:
+    """[(entry, postings inline or None, gzipped blocks or None)] of a slice."""
+    items, doc_count, settings = job
+    codes = _Codes()
+    encoded = []
+    for term, rows, variants in items:
+        entry, rows, impacts = _encode_term(term, rows, variants, doc_count, settings)
+        # Every posting takes a byte at least: long lists go to files unseen.
+        data = codes.encode(rows, impacts) if len(rows) <= INLINE_BYTES else None
+        if data is not None and len(data) <= INLINE_BYTES:
+            encoded.append((entry, data, None))
+            continue
+        step = settings["BLOCK_POSTINGS"]
+        blocks = [
+            _gzip(codes.encode(rows[i : i + step], impacts)) for i in range(0, len(rows), step)
+        ]
+        encoded.append((entry, None, blocks))
+    return encoded
+
+
+def _write_dictionary(encoded: Iterable, options: dict, files: dict) -> list[str]:
+    """Pack the encoded words, in order, into shards of about SHARD_BYTES."""
     firsts: list[str] = []
     entries: list = []
     blob = bytearray()
@@ -176,27 +182,22 @@ def _write_dictionary(postings, forms, doc_count: int, options: dict, files: dic
         )
 
     size = 0
-    for term in sorted(postings):
-        entry, ids, impacts = _encode_term(term, postings, forms, doc_count, options)
-        data = _serialize(ids, impacts)
+    for entry, data, blocks in encoded:
+        term = entry[0]
         cost = len(term.encode()) + 24 + sum(len(v.encode()) + 3 for v in entry[2])
-        cost += len(data) if len(data) <= INLINE_BYTES else 0
-        if not firsts or size + cost > options["SHARD_BYTES"]:
+        cost += len(data) if data is not None else 0
+        # A word's exact forms ("dang\tđảng") stay in its shard.
+        if not firsts or (size + cost > options["SHARD_BYTES"] and "\t" not in term):
             if firsts:
                 flush()
             firsts.append(term)
             entries, blob, size = [], bytearray(), 0
-        if len(data) <= INLINE_BYTES:
+        if data is not None:
             entry += [0, len(blob), len(data)]
             blob += data
         else:
-            step = options["BLOCK_POSTINGS"]
-            blocks = [
-                _serialize(ids[i : i + step], impacts and impacts[i : i + step])
-                for i in range(0, len(ids), step)
-            ]
             for number, block in enumerate(blocks):
-                files[f"p/{external}-{number}.bin"] = _gzip(block)
+                files[f"p/{external}-{number}.bin"] = block
             entry += [1, external, len(blocks)]
             external += 1
         entries.append(entry)
@@ -206,8 +207,8 @@ def _write_dictionary(postings, forms, doc_count: int, options: dict, files: dic
     return firsts
 
 
-def _encode_term(term: str, postings, forms, doc_count: int, options: dict):
-    """A word's dictionary entry, and its postings as numbers and impacts.
+def _encode_term(term: str, rows, variants: list, doc_count: int, settings: dict):
+    """A word's dictionary entry, its postings, and whether they keep their impacts.
 
     entry = [word, df, exact forms by frequency, mode, constant impact,
     where (0 inline in the shard, offset, length | 1 in files, number,
@@ -217,36 +218,59 @@ def _encode_term(term: str, postings, forms, doc_count: int, options: dict):
     the same stored as the articles *without* the word, when that is
     shorter: a word in nearly every article then costs almost nothing.
     """
-    rows = postings[term]
-    ids = [r >> 8 for r in rows]
-    df = len(ids)
-    variants = []
-    if term in forms:
-        counts = {form: len(postings["=" + form]) for form in forms[term]}
-        variants = sorted(counts, key=lambda form: (-counts[form], form))
-    common = term.startswith("#") or (df >= options["COMMON_MIN_DOCS"] and df * 4 >= doc_count)
+    df = len(rows)
+    common = term.startswith("#") or (df >= settings["COMMON_MIN_DOCS"] and df * 4 >= doc_count)
     if not common:
-        return [term, df, variants, 0, 0], ids, [r & 0xFF for r in rows]
-    constant = 0 if term.startswith("#") else int(statistics.median(r & 0xFF for r in rows))
+        return [term, df, variants, 0, 0], rows, True
+    constant = 0 if term.startswith("#") else int(statistics.median(_impacts(rows)))
     if df * 2 <= doc_count:
-        return [term, df, variants, 1, constant], ids, []
-    present = set(ids)
-    absent = [n for n in range(doc_count) if n not in present]
-    return [term, df, variants, 2, constant], absent, []
+        return [term, df, variants, 1, constant], rows, False
+    absent = set(range(doc_count)).difference(map(rshift, rows, repeat(8)))
+    return [term, df, variants, 2, constant], sorted(n << 8 for n in absent), False
 
 
-def _serialize(ids: list[int], impacts: list[int]) -> bytes:
-    """Gaps between article numbers as varints, each followed by its impact
-    byte if any; the first gap counts from -1, so every block decodes alone."""
-    gaps = [b - a for a, b in zip([-1, *ids], ids, strict=False)]
-    columns = [gaps, impacts] if impacts else [gaps]
-    if not gaps or max(gaps) < 0x80:  # one byte per gap: let C do the work
-        return bytes(chain.from_iterable(zip(*columns, strict=True)))
-    out = bytearray()
-    for gap, *tail in zip(*columns, strict=True):
-        _varint(out, gap)
-        out += bytes(tail)
-    return bytes(out)
+def _impacts(rows: array) -> bytes:
+    """The impact bytes of postings (their low bytes), sliced out in C."""
+    low = 0 if sys.byteorder == "little" else rows.itemsize - 1
+    return rows.tobytes()[low :: rows.itemsize]
+
+
+class _Codes:
+    """Postings as bytes: the gap from the previous article number (the
+    first from -1, so every block decodes alone) as a varint, then the
+    impact byte in mode 0. A build has a few thousand distinct (gap,
+    impact) pairs among millions of postings: each is encoded once, and
+    the rest is dictionary look-ups and a join, all in C."""
+
+    def __init__(self):
+        self.with_impact = _Varints(impact=True)
+        self.gap_only = _Varints(impact=False)
+
+    def encode(self, rows: Sequence[int], impacts: bool) -> bytes:
+        # rows are number << 8 | impact: subtracting the previous number
+        # (shifted, impact masked off) leaves gap << 8 | this impact.
+        if impacts:
+            keys = map(sub, rows, chain((-256,), map(and_, rows, repeat(-256))))
+            return b"".join(map(self.with_impact.__getitem__, keys))
+        numbers = list(map(and_, rows, repeat(-256)))
+        keys = map(sub, numbers, chain((-256,), numbers))
+        return b"".join(map(self.gap_only.__getitem__, keys))
+
+
+class _Varints(dict):
+    """gap << 8 | impact → its bytes, made on first use."""
+
+    def __init__(self, impact: bool):
+        super().__init__()
+        self.impact = impact
+
+    def __missing__(self, key: int) -> bytes:
+        out = bytearray()
+        _varint(out, key >> 8)
+        if self.impact:
+            out.append(key & 0xFF)
+        self[key] = code = bytes(out)
+        return code
 
 
 def _write_docs(ordered: Sequence[Doc], cat_number: dict, options: dict, files: dict) -> None:
@@ -270,8 +294,6 @@ def _write_docs(ordered: Sequence[Doc], cat_number: dict, options: dict, files: 
                 ]
             )
         files[f"d/{start // per}.bin"] = _json(rows)
-    for number, doc in enumerate(ordered):
-        files[f"t/{number}.bin"] = _gzip(doc.body.encode())
 
 
 def _cut(text: str, limit: int) -> str:
@@ -288,6 +310,10 @@ def _varint(out: bytearray, value: int) -> None:
 def _json(value, compress: bool = True) -> bytes:
     data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
     return _gzip(data) if compress else data
+
+
+def _gzip_each(texts: list[bytes]) -> list[bytes]:
+    return [_gzip(text) for text in texts]
 
 
 def _gzip(data: bytes) -> bytes:

@@ -23,6 +23,9 @@ SCHEMA = {
     # Result metadata (title, date, category, summary, thumbnail) per file.
     "DOCS_PER_CHUNK": Option(16, whole_number(1), "a whole number ≥ 1"),
     "SUMMARY_CHARS": Option(220, whole_number(40), "a whole number ≥ 40"),
+    # Worker processes that read the articles' words: 0 is one per CPU core,
+    # 1 reads them in the build's own process. The index is the same either way.
+    "PROCESSES": Option(0, whole_number(0), "0 (one per CPU core) or a whole number ≥ 1"),
 }
 
 

@@ -103,6 +103,11 @@ export function enableSearch(doc) {
       close();
       return;
     }
+    // The pause is for the reader, not the network: the engine, the manifest
+    // and the shards of the words typed so far start loading now.
+    import("./engine.js")
+      .then(({ openIndex }) => openIndex(form.dataset.index).prefetch(input.value))
+      .catch(() => {});
     timer = setTimeout(() => run().catch(close), PAUSE_MS);
   });
   input.addEventListener("keydown", (event) => {

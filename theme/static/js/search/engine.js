@@ -1,8 +1,16 @@
 // The query engine: reads the sharded index written by plugins/vn_search and
 // ranks articles. Only the files a query needs are fetched: the manifest, the
 // dictionary shard of each word, the postings of frequent words, and the
-// results' own metadata; each file once per page.
-import { fold, tokenize } from "./text.js";
+// results' own metadata; each file once per page. A query costs few round
+// trips: a word's exact forms sit in its own shard, and every file whose name
+// is known is asked for at once (all words, pairs and filters together).
+
+// fold() and tokenize() (text.js) arrive beside the index's manifest, not
+// before it: a static import would hold back the engine, and with it the
+// first request for the index, until text.js has loaded. On the site's pages
+// render.js has usually loaded it already.
+const text = import("./text.js");
+text.catch(() => {}); // a failure shows when a search awaits it
 
 const K_PAIR = 0.6; // weight of a pair of words typed together (a bonus)
 const FOLDED = 0.7; // a match in another exact form ("buổi" for "Bưởi")
@@ -13,14 +21,20 @@ const MAX_EXPANSIONS = 12;
 
 const indexes = new Map();
 
-/** The index at ``base`` (a URL ending in "/"), opened once per page. */
+/** The index at ``base`` (a URL ending in "/"), opened once per page: its
+ * manifest is asked for at once. */
 export function openIndex(base) {
-  if (!indexes.has(base)) indexes.set(base, new SearchIndex(base));
+  if (!indexes.has(base)) {
+    const index = new SearchIndex(base);
+    index.open().catch(() => {}); // a failure shows when a search awaits it
+    indexes.set(base, index);
+  }
   return indexes.get(base);
 }
 
 /** Split a query into loose words and "quoted phrases" (straight or curly quotes). */
-export function parseQuery(query) {
+export async function parseQuery(query) {
+  const { tokenize } = await text;
   const phrases = [];
   const rest = query.replace(/["“”]([^"“”]*)["“”]?/g, (_, inside) => {
     const words = tokenize(inside);
@@ -81,7 +95,7 @@ class SearchIndex {
       }
       const shard = await this.shard(n);
       for (const [term, entry] of shard.entries) {
-        if (term.startsWith(prefix) && !term.includes(" ")) found.push(entry);
+        if (term.startsWith(prefix) && !/[ \t]/.test(term)) found.push(entry);
       }
     }
     found.sort((a, b) => b.df - a.df);
@@ -140,6 +154,27 @@ class SearchIndex {
     return new TextDecoder().decode(await this.fetchBytes(`t/${id}.bin`));
   }
 
+  /** The postings of ``term`` with its entry, or null when no article has it. */
+  async lookup(term) {
+    const entry = await this.entry(term);
+    return entry && { entry, ...(await this.postings(entry)) };
+  }
+
+  /**
+   * Start loading what ``query`` needs (the header box calls this on every
+   * keystroke, before its pause): the shards of its words. Never fails.
+   */
+  async prefetch(query) {
+    try {
+      const [{ fold }, { words, phrases }] = await Promise.all([text, parseQuery(query)]);
+      const runs = [words, ...phrases].map((run) => run.map(fold));
+      const pairs = runs.flatMap((run) => run.slice(1).map((w, i) => `${run[i]} ${w}`));
+      await Promise.all([...runs.flat(), ...pairs].map((term) => this.entry(term)));
+    } catch {
+      // The search itself will say what went wrong.
+    }
+  }
+
   /**
    * Rank the articles for ``query``. Every word (and every quoted phrase)
    * must match; when nothing matches them all, articles matching some of
@@ -147,8 +182,7 @@ class SearchIndex {
    * may be the start of a word (typing in the header box).
    */
   async search(query, { prefix = false, category = null, year = null } = {}) {
-    const manifest = await this.open();
-    const { words, phrases } = parseQuery(query);
+    const [{ fold }, { words, phrases }] = await Promise.all([text, parseQuery(query)]);
     const clauses = [];
     words.forEach((word, i) => {
       const last = prefix && i === words.length - 1 && phrases.length === 0;
@@ -170,10 +204,18 @@ class SearchIndex {
     const empty = { ids: [], match: "none", highlight, total: 0 };
     if (clauses.length === 0) return empty;
 
+    // Everything is asked for at once: each clause's shards and postings,
+    // the pairs of words typed next to each other, the category filter.
+    const loose = words.map(fold);
+    const [manifest, clauseResults, bonus, allowed] = await Promise.all([
+      this.open(),
+      Promise.all(clauses.map((c) => this.scoreClause(c))),
+      Promise.all(loose.slice(1, 4).map((w, i) => this.lookup(`${loose[i]} ${w}`))),
+      this.open().then((m) => this.filter(m, { category, year })),
+    ]);
     const n = manifest.docs;
     const score = new Float64Array(n);
     const matched = new Uint8Array(n);
-    const clauseResults = await Promise.all(clauses.map((c) => this.scoreClause(c, n)));
     clauseResults.forEach((result) => {
       for (let doc = 0; doc < n; doc += 1) {
         if (result.hit[doc]) {
@@ -183,20 +225,15 @@ class SearchIndex {
       }
     });
     // Words typed next to each other score more where they stand together.
-    const loose = words.map(fold);
-    const bonus = await Promise.all(
-      loose.slice(1, 4).map((w, i) => this.entry(`${loose[i]} ${w}`)),
-    );
-    for (const entry of bonus) {
-      if (!entry) continue;
-      const { present, impact } = await this.postings(entry);
+    for (const found of bonus) {
+      if (!found) continue;
+      const { entry, present, impact } = found;
       const idf = idfOf(entry.df, n);
       for (let doc = 0; doc < n; doc += 1) {
         if (present[doc]) score[doc] += (K_PAIR * idf * impact[doc]) / 255;
       }
     }
 
-    const allowed = await this.filter(manifest, { category, year });
     const rank = (need) => {
       const ids = [];
       for (let doc = 0; doc < n; doc += 1) {
@@ -216,40 +253,45 @@ class SearchIndex {
     return { ids, match, highlight, total: ids.length };
   }
 
-  async scoreClause(clause, n) {
+  async scoreClause(clause) {
+    const { docs: n } = await this.open();
     const hit = new Uint8Array(n);
     const score = new Float64Array(n);
     if (clause.kind === "phrase") {
       // A phrase matches where all its consecutive pairs do.
-      const entries = await Promise.all(clause.pairs.map((p) => this.entry(p)));
-      if (entries.some((e) => !e)) return { hit, score };
-      const lists = await Promise.all(entries.map((e) => this.postings(e)));
+      const found = await Promise.all(clause.pairs.map((p) => this.lookup(p)));
+      if (found.some((f) => !f)) return { hit, score };
       for (let doc = 0; doc < n; doc += 1) {
-        if (lists.every((l) => l.present[doc])) {
+        if (found.every((f) => f.present[doc])) {
           hit[doc] = 1;
-          score[doc] = entries.reduce(
-            (s, e, i) => s + (idfOf(e.df, n) * lists[i].impact[doc]) / 255,
+          score[doc] = found.reduce(
+            (s, f) => s + (idfOf(f.entry.df, n) * f.impact[doc]) / 255,
             0,
           );
         }
       }
       return { hit, score };
     }
-    const entries = [];
-    const exactEntry = await this.entry(clause.folded);
-    if (exactEntry) entries.push(exactEntry);
-    if (clause.prefix && clause.folded.length >= MIN_PREFIX) {
-      for (const e of await this.expand(clause.folded)) if (e !== exactEntry) entries.push(e);
-    }
+    const expanding = clause.prefix && clause.folded.length >= MIN_PREFIX;
+    const [exactEntry, expanded] = await Promise.all([
+      this.entry(clause.folded),
+      expanding ? this.expand(clause.folded) : [],
+    ]);
+    const entries = exactEntry ? [exactEntry] : [];
+    for (const e of expanded) if (e !== exactEntry) entries.push(e);
     // Which exact form ranks first: the one typed if it has marks, else the
-    // word's most frequent form on this site ("buoi" → "bưởi" here).
-    let exact = null;
+    // word's most frequent form on this site ("buoi" → "bưởi" here). Forms
+    // follow their word in its shard ("buoi\tbưởi"): no request of their own.
+    let formEntry = null;
     if (exactEntry) {
       const form = clause.word !== clause.folded ? clause.word : exactEntry.variants[0];
-      const formEntry = form ? await this.entry(`=${form}`) : null;
-      if (formEntry) exact = (await this.postings(formEntry)).present;
+      formEntry = form ? await this.entry(`${clause.folded}\t${form}`) : null;
     }
-    const lists = await Promise.all(entries.map((e) => this.postings(e)));
+    const [lists, formList] = await Promise.all([
+      Promise.all(entries.map((e) => this.postings(e))),
+      formEntry ? this.postings(formEntry) : null,
+    ]);
+    const exact = formList ? formList.present : null;
     entries.forEach((entry, i) => {
       const { present, impact } = lists[i];
       const idf = idfOf(entry.df, n);
