@@ -25,10 +25,9 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from benchmarks.common import ROOT, WORK, Measure, gencorpus
+from benchmarks.common import ROOT, WORK, Measure, gencorpus, run_measured
 from portal.timings import parse_lines
 
 SIZES = [int(s) for s in os.environ.get("BENCH_BUILD_SIZES", "5000,20000,50000").split(",")]
@@ -71,24 +70,16 @@ Nội dung của bài mới, một đoạn ngắn.
 
 
 def measure(command: list[str], log: Path) -> Measure:
-    """Wall, CPU and peak memory of this one child (and its own children).
-
-    os.wait4 gives the child's own rusage; RUSAGE_CHILDREN would report the
-    largest child of the whole run, so a small rebuild after a big full build
-    would show the full build's memory.
-    """
-    start = time.perf_counter()
+    """Wall, CPU and peak memory of this one child (and its own children)."""
     with log.open("w", encoding="utf-8") as out:
-        child = subprocess.Popen(
-            [str(part) for part in command], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
-        )
-        _pid, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:])
-        sys.exit(f"{' '.join(command)} failed ({child.returncode}); end of {log}:\n{tail}")
-    return Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        try:
+            return run_measured(
+                [str(part) for part in command], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
+            )
+        except subprocess.CalledProcessError as error:
+            failed = error.returncode
+    tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:])
+    sys.exit(f"{' '.join(map(str, command))} failed ({failed}); end of {log}:\n{tail}")
 
 
 def pristine_corpus(size: int) -> Path:

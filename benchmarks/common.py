@@ -1,7 +1,6 @@
 """Helpers shared by the benchmarks: where the shared generators live, timing, memory."""
 
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -23,15 +22,21 @@ class Measure:
 
 
 def run_measured(command: list[str], **kwargs) -> Measure:
-    """Run a command in a child process and measure wall, CPU and peak memory."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """Run a command in a child process and measure wall, CPU and peak memory.
+
+    os.wait4 gives this child's own usage (its children included):
+    RUSAGE_CHILDREN would report the largest child of the whole run, so a
+    small step measured after a big one would show the big one's memory.
+    """
     start = time.perf_counter()
-    subprocess.run(command, check=True, **kwargs)
+    child = subprocess.Popen(command, **kwargs)
+    _pid, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # ru_maxrss of children is the largest child so far, in KiB on Linux.
-    return Measure(wall, cpu, after.ru_maxrss / 1024)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise subprocess.CalledProcessError(child.returncode, command)
+    # ru_maxrss is in KiB on Linux.
+    return Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def gencorpus(out: Path, count: int, *extra: str) -> Path:
