@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.browsing import PageProblems
 from tests.sitebuild import ROOT, build_site
 
 # Debian's Chromium, driven by Playwright (never a browser Playwright downloads).
@@ -56,3 +57,14 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A phone-sized tab of its own; ``page.problems`` collects console errors
+    and failed requests, for tests to assert there were none."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.problems = PageProblems(page)
+    yield page
+    context.close()

@@ -4,11 +4,12 @@ import datetime
 import pickle
 from types import SimpleNamespace
 
-from build_speed.archives import build_period_archives
-from build_speed.paths import RelativePathMemo, remember_relative_path
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
+
+from build_speed.archives import build_period_archives
+from build_speed.paths import RelativePathMemo, remember_relative_path
 
 
 def _articles(count: int) -> list[SimpleNamespace]:

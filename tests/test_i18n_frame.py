@@ -8,12 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from theme_i18n.settings import localized_settings
 
 from plugin_settings import PluginSettingsError
-from tests.browsing import PageProblems
-from tests.conftest import PHONE
 from tests.golden import SEED_SLUG
+from theme_i18n.settings import localized_settings
 
 ENGLISH = "/en/contacts/"
 
@@ -32,15 +30,6 @@ def breadcrumb(html: str) -> list[str]:
         if data["@type"] == "BreadcrumbList":
             return [item["name"] for item in data["itemListElement"]]
     return []
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.problems = PageProblems(page)
-    yield page
-    context.close()
 
 
 def suggest(page, query: str):

@@ -5,10 +5,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from markdown_reuse import ReusingMarkdownReader, pool
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
+from markdown_reuse import ReusingMarkdownReader, pool
 from tests.sitebuild import ROOT
 
 # Abbreviations, reference links and footnotes are remembered per document:

@@ -37,15 +37,6 @@ def _status(page):
     return page.locator(".search-status").inner_text()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.problems = PageProblems(page)
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize("query", ["dang vien", "đảng viên", "ĐẢNG VIÊN"])
 def test_with_or_without_diacritics_the_seed_article_comes_first(page, site_url, query):
     links = _results(page, site_url, query)

@@ -13,7 +13,6 @@ source's size, mtime and hash: a photo is read again only when those change.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import multiprocessing
 import os
@@ -22,6 +21,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
+
+from json_files import read_json, write_json
 
 from .image import Recipe, Rendition, Result, render, renditions_for
 
@@ -113,19 +114,6 @@ def _index_file(cache: Path, content: Path) -> Path:
     return cache / f"index-{tag}.json"
 
 
-def _load_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _write_json(path: Path, data: dict) -> None:
-    temporary = path.with_suffix(".part")
-    temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
-
-
 def _cached_names(cache: Path) -> set[str]:
     names = set()
     if cache.is_dir():
@@ -151,7 +139,7 @@ def process(
     objects = cache / "objects"
     objects.mkdir(parents=True, exist_ok=True)
     index_path = _index_file(cache, content)
-    old_index = _load_json(index_path)
+    old_index = read_json(index_path)
     if not old_index:
         _forget_gone_content(cache)
     known = old_index.get("sources", {})
@@ -209,9 +197,8 @@ def process(
     catalog.pictures = dict(sorted(catalog.pictures.items()))
     used = sorted({Path(o.file).name for p in catalog.pictures.values() for o in p.outputs})
     _prune(objects, cache, index_path, set(old_index.get("names", [])) - set(used))
-    _write_json(
-        index_path, {"content": str(content.resolve()), "sources": new_sources, "names": used}
-    )
+    index = {"content": str(content.resolve()), "sources": new_sources, "names": used}
+    write_json(index_path, index, sort_keys=True)
     return catalog
 
 
@@ -233,7 +220,7 @@ def _picture(source: Source, digest, width, height, taken, renditions: list[Rend
 def _forget_gone_content(cache: Path) -> None:
     """Indexes of content folders that no longer exist (tests' temporary ones)."""
     for other in sorted(cache.glob("index-*.json")):
-        content = _load_json(other).get("content")
+        content = read_json(other).get("content")
         if not content or not Path(content).is_dir():
             other.unlink(missing_ok=True)
 
@@ -265,7 +252,7 @@ def _prune(objects: Path, cache: Path, index_path: Path, unused: set[str]) -> No
         return
     for other in sorted(cache.glob("index-*.json")):
         if other != index_path:
-            unused -= set(_load_json(other).get("names", []))
+            unused -= set(read_json(other).get("names", []))
     for name in unused:
         (objects / name[:2] / name).unlink(missing_ok=True)
 
@@ -311,7 +298,7 @@ def publish(catalog: Catalog, output: Path, cache: Path) -> int:
         + hashlib.blake2b(str(output.resolve()).encode(), digest_size=6).hexdigest()
         + ".json"
     )
-    previous = set(_load_json(manifest_path).get("urls", []))
+    previous = set(read_json(manifest_path).get("urls", []))
     current = set()
     count = 0
     root = str(output)
@@ -325,5 +312,5 @@ def publish(catalog: Catalog, output: Path, cache: Path) -> int:
                 count += 1
     for relative in sorted(previous - current):
         (output / relative).unlink(missing_ok=True)
-    _write_json(manifest_path, {"urls": sorted(current)})
+    write_json(manifest_path, {"urls": sorted(current)}, sort_keys=True)
     return count

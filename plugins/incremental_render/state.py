@@ -22,7 +22,6 @@ always full (a new staging folder each time has no manifest).
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
@@ -31,6 +30,8 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from json_files import read_json, write_json
 
 logger = logging.getLogger(__name__)
 
@@ -143,41 +144,28 @@ _DELETE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
 def load_manifest(path: Path) -> dict[str, Entry]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = read_json(path)
     if data.get("version") != MANIFEST_VERSION:
         return {}
     return {name: Entry(*values) for name, values in data.get("files", {}).items()}
 
 
 def save_manifest(path: Path, entries: dict[str, Entry]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     files = {name: [e.key, e.size, e.mtime_ns, e.inode] for name, e in sorted(entries.items())}
-    _write_json(path, {"version": MANIFEST_VERSION, "files": files})
-
-
-def _write_json(path: Path, data) -> None:
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")  # builds may run side by side
-    temporary.write_text(json.dumps(data), "utf-8")
-    os.replace(temporary, path)
+    write_json(path, {"version": MANIFEST_VERSION, "files": files})
 
 
 def prune(folder: Path, name: str, output: Path) -> None:
     """Forget the manifests of output folders that are gone (tests' temporary
     sites, old publish versions): outputs.json knows which folder each is for."""
     index_path = folder / "outputs.json"
-    try:
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        index = {}
+    index = read_json(index_path)
     index[name] = str(output.resolve())
     for other, where in sorted(index.items()):
         if other != name and not Path(where).is_dir():
             (folder / other).unlink(missing_ok=True)
             del index[other]
-    _write_json(index_path, index)
+    write_json(index_path, index)
 
 
 def forget(cache: Path, output: Path) -> None:

@@ -8,11 +8,11 @@ to count a returning reader once; the salt changes every day.
 
 import json
 import logging
-import os
 import secrets
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from json_files import write_json
 
 from .logfiles import Progress
 
@@ -69,14 +69,4 @@ def save_state(path: Path, state: ViewState) -> None:
         "counts": {k: dict(sorted(state.counts[k].items())) for k in sorted(state.counts)},
         "recent": sorted([f"{v:016x}", a, t] for (v, a), t in state.recent.items()),
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, separators=(",", ":"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_json(path, data, durable=True, ensure_ascii=False, separators=(",", ":"))
