@@ -37,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="list every file written")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument(
-        "--full", action="store_true", help="render every page (no incremental build)"
+        "--full",
+        action="store_true",
+        help="convert and render everything (nothing kept from earlier builds)",
     )
     parser.add_argument(
         "--timings", action="store_true", help="print how long each generator step takes"
@@ -51,8 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         timings.install()
     try:
         overrides = {"PATH": str(args.content.resolve())} if args.content else {}
-        if args.full:  # plugins/incremental_render
+        if args.full:  # plugins/incremental_render, plugins/markdown_reuse
             overrides["INCREMENTAL_RENDER_ENABLED"] = False
+            overrides["MARKDOWN_REUSE_CACHE"] = False
         build(args.settings, args.output, overrides)
     except Exception as error:  # report, never a traceback (unless --debug)
         logger.critical(

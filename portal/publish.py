@@ -145,7 +145,16 @@ def _build_verified(
     """Build into ``staging``, verify and compress it; returns it renamed as a finished build."""
     versions = versions_dir(live)
     _step("build")
-    args = [str(settings_file), str(staging), "--fatal-warnings", "--content", str(content)]
+    # --full: what goes live is made from the files alone, nothing kept from
+    # earlier builds (the previews' caches) in between.
+    args = [
+        str(settings_file),
+        str(staging),
+        "--fatal-warnings",
+        "--full",
+        "--content",
+        str(content),
+    ]
     if build_main(args) != 0:
         raise PublishError("dựng trang không thành công (build failed)")
 

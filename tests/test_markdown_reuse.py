@@ -8,7 +8,7 @@ import pytest
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
-from markdown_reuse import ReusingMarkdownReader, pool
+from markdown_reuse import ReusingMarkdownReader, prepare_articles
 from tests.sitebuild import ROOT
 
 # Abbreviations, reference links and footnotes are remembered per document:
@@ -119,9 +119,11 @@ class FakeArticlesGenerator:
 
 def test_the_pool_prepares_the_same_html_and_leaves_bad_files_to_the_build(settings, tmp_path):
     (tmp_path / "hong.md").write_bytes(b"Title: Tin cu\nDate: 2024-01-01 08:00\n\nN\xf4\xf2i\n")
-    settings.update(MARKDOWN_REUSE_WORKERS=2, MARKDOWN_REUSE_POOL_MIN_FILES=1)
+    settings.update(
+        MARKDOWN_REUSE_WORKERS=2, MARKDOWN_REUSE_POOL_MIN_FILES=1, MARKDOWN_REUSE_CACHE=False
+    )
     reader = ReusingMarkdownReader(settings)
-    pool.prepare(FakeArticlesGenerator(settings, tmp_path, reader), reader)
+    prepare_articles(FakeArticlesGenerator(settings, tmp_path, reader))
     assert sorted(Path(p).name for p in reader.prepared) == ["a.md", "b.md", "c.md"]
     for name in ("a.md", "b.md", "c.md"):
         path = str(tmp_path / name)
@@ -133,7 +135,9 @@ def test_the_pool_prepares_the_same_html_and_leaves_bad_files_to_the_build(setti
 
 
 def test_one_worker_means_no_pool(settings, tmp_path):
-    settings.update(MARKDOWN_REUSE_WORKERS=1, MARKDOWN_REUSE_POOL_MIN_FILES=1)
+    settings.update(
+        MARKDOWN_REUSE_WORKERS=1, MARKDOWN_REUSE_POOL_MIN_FILES=1, MARKDOWN_REUSE_CACHE=False
+    )
     reader = ReusingMarkdownReader(settings)
-    pool.prepare(FakeArticlesGenerator(settings, tmp_path, reader), reader)
+    prepare_articles(FakeArticlesGenerator(settings, tmp_path, reader))
     assert reader.prepared == {}

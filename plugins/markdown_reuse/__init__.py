@@ -14,8 +14,14 @@ and plugins may replace ``settings["MARKDOWN"]`` after the reader exists
 (image_pipeline adds its catalog): a new settings dict means a new object.
 
 With many articles, ``pool`` converts the bodies in other processes first
-(MARKDOWN_REUSE_WORKERS); the reader then only parses the metadata.
+(MARKDOWN_REUSE_WORKERS); the reader then only parses the metadata. Bodies
+are kept between builds (``cache``, MARKDOWN_REUSE_CACHE): a rebuild
+converts only the articles that changed.
 """
+
+import logging
+import os
+from pathlib import Path
 
 from markdown import Markdown
 from pelican import signals
@@ -23,7 +29,10 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from . import pool
-from .settings import markdown_reuse_settings
+from .cache import BodyCache, fingerprint, stamp
+from .settings import FULL_BUILD_ENV, markdown_reuse_settings
+
+logger = logging.getLogger(__name__)
 
 
 class ReusingMarkdownReader(MarkdownReader):
@@ -32,8 +41,9 @@ class ReusingMarkdownReader(MarkdownReader):
         self._reused = None  # the Markdown object
         self._reused_for = None  # the settings["MARKDOWN"] dict it was built from
         self._meta = None  # (preprocessor, priority), to register again
-        self.prepared = {}  # {path: (html, metadata lines)} from the pool
+        self.prepared = {}  # {path: (html, metadata lines)} from the cache or the pool
         self.pool_tried = False
+        self.cache: BodyCache | None = None  # articles only: set by prepare_articles
 
     def _markdown(self) -> Markdown:
         config = self.settings["MARKDOWN"]
@@ -64,9 +74,12 @@ class ReusingMarkdownReader(MarkdownReader):
         if prepared is not None:
             content, meta = prepared
         else:
-            with pelican_open(source_path) as text:
+            file_stamp = stamp(source_path)
+            with _Warnings() as warned, pelican_open(source_path) as text:
                 content = self._md.convert(text)
             meta = getattr(self._md, "Meta", None)
+            if self.cache is not None and not warned.seen:
+                self.cache.put(source_path, file_stamp, (content, meta))
         metadata = self._parse_metadata(meta) if meta is not None else {}
         return content, metadata
 
@@ -75,12 +88,67 @@ def check_settings(pelican) -> None:
     markdown_reuse_settings(pelican.settings)
 
 
+class _Warnings(logging.Handler):
+    """Whether anything was logged at warning level or above meanwhile: such
+    a body is not kept, so that its warnings show on every build."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.seen = False
+
+    def emit(self, record):
+        self.seen = True
+
+    def __enter__(self):
+        logging.getLogger().addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        logging.getLogger().removeHandler(self)
+
+
 def prepare_articles(generator) -> None:
-    """On article_generator_preread (before each article): the pool, once."""
+    """On article_generator_preread (before each article), once: kept bodies
+    from the cache, the others from the pool."""
     reader = generator.readers.readers.get("md")
-    if isinstance(reader, ReusingMarkdownReader) and not reader.pool_tried:
-        reader.pool_tried = True
-        pool.prepare(generator, reader)
+    if not isinstance(reader, ReusingMarkdownReader) or reader.pool_tried:
+        return
+    reader.pool_tried = True
+    paths = pool.article_files(generator, reader)
+    reader.cache = _body_cache(generator)
+    if reader.cache is not None:
+        for path in paths:
+            kept = reader.cache.get(path)
+            if kept is not None:
+                reader.prepared[path] = kept
+        paths = [path for path in paths if path not in reader.prepared]
+    pool.prepare(generator, reader, paths)
+
+
+def _body_cache(generator) -> BodyCache | None:
+    settings = generator.settings
+    if not markdown_reuse_settings(settings)["CACHE"]:
+        return None
+    if os.environ.get(FULL_BUILD_ENV, "") not in ("", "0"):
+        return None
+    folder = Path(settings.get("CACHE_PATH") or os.path.join(os.getcwd(), "cache"))
+    plugin_folders = [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
+    content = Path(generator.path)
+    return BodyCache(
+        folder / "markdown_reuse" / "bodies.pickle",
+        content,
+        fingerprint(settings, content, plugin_folders),
+    )
+
+
+def save_bodies(generator) -> None:
+    """On article_generator_finalized: keep this build's bodies for the next."""
+    reader = generator.readers.readers.get("md")
+    cache = getattr(reader, "cache", None)
+    if cache is None:
+        return
+    cache.save()
+    logger.info("Markdown: %d articles unchanged since the last build, not converted", cache.hits)
 
 
 def use_reusing_reader(readers) -> None:
@@ -94,3 +162,4 @@ def register():
     signals.initialized.connect(check_settings)
     signals.readers_init.connect(use_reusing_reader)
     signals.article_generator_preread.connect(prepare_articles)
+    signals.article_generator_finalized.connect(save_bodies)

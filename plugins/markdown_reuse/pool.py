@@ -23,6 +23,7 @@ import os
 
 from pelican.utils import pelican_open
 
+from .cache import stamp
 from .settings import markdown_reuse_settings
 
 logger = logging.getLogger(__name__)
@@ -86,26 +87,29 @@ def article_files(generator, reader) -> list[str]:
     return found
 
 
-def prepare(generator, reader) -> None:
-    """Fill ``reader.prepared`` with {path: (html, metadata lines)}."""
+def prepare(generator, reader, paths: list[str]) -> None:
+    """Fill ``reader.prepared`` with {path: (html, metadata lines)} for
+    ``paths`` (those the body cache did not have), if there are enough."""
     options = markdown_reuse_settings(generator.settings)
     workers = options["WORKERS"] or os.cpu_count() or 1
-    if workers <= 1:
+    if workers <= 1 or len(paths) < options["POOL_MIN_FILES"]:
         return
-    paths = article_files(generator, reader)
-    if len(paths) < options["POOL_MIN_FILES"]:
-        return
+    stamps = {path: stamp(path) for path in paths}  # before reading: see BodyCache.put
     # Fork: workers inherit the settings, the photo catalog and our
     # extensions as they are now, nothing is pickled on the way in.
     context = multiprocessing.get_context("fork")
+    converted = 0
     with context.Pool(workers, initializer=_start_worker, initargs=(reader,)) as pool:
         chunk = max(1, min(64, len(paths) // (workers * 8)))
         for path, result in pool.imap_unordered(_convert, paths, chunksize=chunk):
             if result is not None:
                 reader.prepared[path] = result
+                converted += 1
+                if reader.cache is not None:
+                    reader.cache.put(path, stamps[path], result)
     logger.debug(
         "markdown_reuse: %d of %d articles converted in %d processes",
-        len(reader.prepared),
+        converted,
         len(paths),
         workers,
     )

@@ -2,6 +2,10 @@
 
 from plugin_settings import Option, read_settings, whole_number
 
+# Set (to anything but "" or "0") in the environment: this build keeps no
+# bodies from earlier builds (the same switch as plugins/incremental_render).
+FULL_BUILD_ENV = "PORTAL_FULL_BUILD"
+
 PREFIX = "MARKDOWN_REUSE"
 SCHEMA = {
     # Processes converting articles before Pelican reads them: 0 = one per
@@ -9,6 +13,9 @@ SCHEMA = {
     "WORKERS": Option(0, whole_number(0), "a whole number ≥ 0 (0: one per core, 1: off)"),
     # Below this many articles, starting processes costs more than it saves.
     "POOL_MIN_FILES": Option(300, whole_number(1), "a whole number ≥ 1"),
+    # Keep converted bodies between builds (cache.py): off converts every
+    # article on every build (`python -m portal.build --full`, publishing).
+    "CACHE": Option(True, lambda v: isinstance(v, bool), "True or False"),
 }
 
 

@@ -1,0 +1,164 @@
+"""Article bodies kept between builds, so that a rebuild converts only what changed.
+
+Python-Markdown is most of the time spent reading a site, and while editors
+work, one file changes between two builds. This keeps, per article file, what
+the reader's Markdown produced (the body's HTML and the raw metadata lines,
+plain strings) with the file's stamp, in one pickle under CACHE_PATH
+(markdown_reuse/bodies.pickle). The
+metadata is still parsed by Pelican on every build, so dates, categories,
+the Summary and their warnings come from where they always did.
+
+Why not Pelican's own content cache: it keeps the body when only a photo
+changed (the body's <picture> has the photo's sizes), and it keeps Pelican
+objects that carry the settings of the build that made them.
+
+A body is kept only while everything it was made from is as it was:
+
+- the file itself (size, modification time and inode, as make checks);
+- the fingerprint of everything else a body depends on: the Markdown
+  settings, the photo catalog (every photo's digest, sizes and renditions),
+  every album.md, the names of the other files under the content folder
+  (a photo added where a gallery lists a folder), the plugins' code and the
+  versions of Pelican and Markdown. Any change there converts every article
+  again: rare, and never stale.
+
+A file whose conversion logged anything is not kept, so its warnings
+show again on every build until it is fixed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1  # bump when what is stored changes
+SITES_KEPT = 4  # content folders whose bodies the file keeps
+ALBUM_FILE = "album.md"  # photo_albums' metadata file: captions end up in bodies
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
+
+Body = tuple[str, Any]  # (HTML, Markdown's Meta: {name: [lines]})
+
+
+class BodyCache:
+    """The kept bodies of one content folder. The file holds those of the
+    last few folders built (the preview's, the tests'), so that building one
+    site does not throw away another's."""
+
+    def __init__(self, path: Path, content: Path, fingerprint: str):
+        self.path = path
+        self.content = str(content.resolve())
+        self.fingerprint = fingerprint
+        self.sites: dict[str, dict] = {}
+        self.kept: dict[str, tuple[tuple, Body]] = {}
+        self.used: dict[str, tuple[tuple, Body]] = {}
+        self.hits = 0
+        try:
+            with path.open("rb") as stream:
+                stored = pickle.load(stream)
+            if stored.get("format") == FORMAT:
+                self.sites = stored["sites"]
+        except FileNotFoundError:
+            pass
+        except Exception as error:  # a damaged cache: convert everything, never fail
+            logger.debug("markdown_reuse: cache %s unreadable (%s), starting afresh", path, error)
+        site = self.sites.get(self.content, {})
+        if site.get("fingerprint") == fingerprint:
+            self.kept = site["bodies"]
+
+    def get(self, source: str) -> Body | None:
+        """The kept body of ``source`` if the file is as it was."""
+        entry = self.kept.get(source)
+        if entry is None or entry[0] != stamp(source):
+            return None
+        self.used[source] = entry
+        self.hits += 1
+        return entry[1]
+
+    def put(self, source: str, file_stamp: tuple | None, body: Body) -> None:
+        """Keep ``body``, made from ``source`` when it had ``file_stamp``
+        (taken before reading: a file saved again meanwhile is read again)."""
+        if file_stamp is not None:
+            self.used[source] = (file_stamp, body)
+
+    def save(self) -> None:
+        """Write what this build used (deleted articles drop out), beside
+        the bodies of the SITES_KEPT other folders built most recently."""
+        self.sites[self.content] = {
+            "fingerprint": self.fingerprint,
+            "bodies": self.used,
+            "built": time.time(),
+        }
+        recent = sorted(
+            (folder for folder in self.sites if os.path.isdir(folder)),
+            key=lambda folder: self.sites[folder]["built"],
+        )[-SITES_KEPT:]
+        stored = {"format": FORMAT, "sites": {folder: self.sites[folder] for folder in recent}}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def stamp(source: str) -> tuple | None:
+    try:
+        status = os.stat(source)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+def fingerprint(settings: dict, content: Path, plugin_folders: list[Path]) -> str:
+    """Digest of everything but the file itself that an article's body is made from."""
+    h = hashlib.blake2b(digest_size=16)
+    for package in ("pelican", "markdown"):
+        h.update(f"{package}={metadata.version(package)}\n".encode())
+    h.update(_plain(settings.get("MARKDOWN", {})).encode())
+    for folder in plugin_folders:
+        for path in sorted(folder.rglob("*.py")):
+            if "__pycache__" not in path.parts:
+                h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    for directory, folders, files in os.walk(content):
+        folders.sort()
+        for name in sorted(files):
+            path = os.path.join(directory, name)
+            relative = os.path.relpath(path, content).encode()
+            if name == ALBUM_FILE:
+                h.update(relative + b"\0" + Path(path).read_bytes())
+            elif not name.lower().endswith(MARKDOWN_SUFFIXES):
+                h.update(relative + b"\0")
+    return h.hexdigest()
+
+
+def _plain(value: Any, depth: int = 0) -> str:
+    """Stable text for the Markdown settings; the photo catalog (an object
+    the image pipeline puts there) by what it holds."""
+    if depth > 8:
+        return "deep"
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{k!r}:{_plain(value[k], depth + 1)}" for k in sorted(value)) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_plain(v, depth + 1) for v in value) + "]"
+    if isinstance(value, str | int | float | bool | type(None)):
+        return repr(value)
+    if isinstance(value, Path):
+        return repr(str(value))
+    pictures = getattr(value, "pictures", None)
+    if isinstance(pictures, dict):  # image_pipeline's Catalog
+        return repr(sorted(pictures.items()))
+    # Anything else: its type; an object whose contents shape bodies must be
+    # added above, as the catalog is.
+    return type(value).__qualname__
