@@ -53,9 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         timings.install()
     try:
         overrides = {"PATH": str(args.content.resolve())} if args.content else {}
-        if args.full:  # plugins/incremental_render, plugins/markdown_reuse
-            overrides["INCREMENTAL_RENDER_ENABLED"] = False
-            overrides["MARKDOWN_REUSE_CACHE"] = False
+        if args.full:  # plugins/full_build.py
+            overrides["PORTAL_FULL_BUILD"] = True
         build(args.settings, args.output, overrides)
     except Exception as error:  # report, never a traceback (unless --debug)
         logger.critical(

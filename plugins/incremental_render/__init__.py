@@ -20,8 +20,10 @@ from pathlib import Path
 
 from pelican import signals
 
+from full_build import is_full_build
+
 from .fingerprint import hexdigest, plain_settings, tree_digest
-from .settings import FULL_BUILD_ENV, incremental_settings
+from .settings import incremental_settings
 from .state import BuildState, forget
 from .writer import IncrementalWriter
 
@@ -38,7 +40,7 @@ def _cache(settings) -> Path:
 def _wanted(settings) -> bool:
     return (
         incremental_settings(settings)["ENABLED"]
-        and os.environ.get(FULL_BUILD_ENV, "") in ("", "0")
+        and not is_full_build(settings)
         and settings.get("DELETE_OUTPUT_DIRECTORY")
         and not settings.get("OUTPUT_RETENTION")
         and not settings.get("WRITE_SELECTED")

@@ -10,8 +10,6 @@ SCHEMA = {
     # Off: every build renders every page, as Pelican does.
     "ENABLED": Option(True, lambda v: isinstance(v, bool), "True or False"),
 }
-# Set (to anything but "" or "0") in the environment: this build is a full one.
-FULL_BUILD_ENV = "PORTAL_FULL_BUILD"
 
 
 def incremental_settings(settings: Mapping[str, Any]) -> dict[str, Any]:

@@ -28,9 +28,11 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
+from full_build import is_full_build
+
 from . import pool
 from .cache import BodyCache, fingerprint, stamp
-from .settings import FULL_BUILD_ENV, markdown_reuse_settings
+from .settings import markdown_reuse_settings
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ class ReusingMarkdownReader(MarkdownReader):
         self._reused = None  # the Markdown object
         self._reused_for = None  # the settings["MARKDOWN"] dict it was built from
         self._meta = None  # (preprocessor, priority), to register again
-        self.prepared = {}  # {path: (html, metadata lines)} from the cache or the pool
+        self.prepared = {}  # {path: convert()'s result} from the cache or the pool
         self.pool_tried = False
         self.cache: BodyCache | None = None  # articles only: set by prepare_articles
 
@@ -66,22 +68,58 @@ class ReusingMarkdownReader(MarkdownReader):
             md.preprocessors.register(self._meta[0], "meta", self._meta[1])
         return md
 
+    def convert(self, source_path) -> tuple[str, dict | None, dict[str, str]]:
+        """The body's HTML, Markdown's metadata lines, and the formatted
+        fields (the Summary) converted as Pelican's ``_parse_metadata``
+        converts them: {their Markdown: their HTML}."""
+        md = self._markdown()
+        with pelican_open(source_path) as text:
+            content = md.convert(text)
+        meta = getattr(md, "Meta", None)
+        formatted = {}
+        if meta:
+            fields = self.settings["FORMATTED_FIELDS"]
+            # As Pelican does: no metadata lines inside a field.
+            md.preprocessors.deregister("meta", strict=False)
+            for name, lines in meta.items():
+                if name.lower() in fields:
+                    text = "\n".join(lines)
+                    md.reset()
+                    formatted[text] = md.convert(text)
+        return content, meta, formatted
+
     def read(self, source_path):
-        """MarkdownReader.read, with the reused object (and the pool's body, if any)."""
+        """MarkdownReader.read, with the reused object (and the pool's or the
+        cache's body, if any)."""
         self._source_path = source_path
-        self._md = self._markdown()
         prepared = self.prepared.pop(source_path, None)
-        if prepared is not None:
-            content, meta = prepared
-        else:
+        if prepared is None:
             file_stamp = stamp(source_path)
-            with _Warnings() as warned, pelican_open(source_path) as text:
-                content = self._md.convert(text)
-            meta = getattr(self._md, "Meta", None)
+            with _Warnings() as warned:
+                prepared = self.convert(source_path)
             if self.cache is not None and not warned.seen:
-                self.cache.put(source_path, file_stamp, (content, meta))
+                self.cache.put(source_path, file_stamp, prepared)
+        content, meta, formatted = prepared
+        self._md = _Converted(self._markdown(), formatted)
         metadata = self._parse_metadata(meta) if meta is not None else {}
+        self._md = self._md.markdown
         return content, metadata
+
+
+class _Converted:
+    """The reused Markdown object, except that text already converted (a
+    Summary, by the pool or an earlier build) is not converted again."""
+
+    def __init__(self, markdown: Markdown, converted: dict[str, str]):
+        self.markdown = markdown
+        self.converted = converted
+
+    def convert(self, text: str) -> str:
+        html = self.converted.get(text)
+        return html if html is not None else self.markdown.convert(text)
+
+    def __getattr__(self, name):
+        return getattr(self.markdown, name)
 
 
 def check_settings(pelican) -> None:
@@ -129,7 +167,7 @@ def _body_cache(generator) -> BodyCache | None:
     settings = generator.settings
     if not markdown_reuse_settings(settings)["CACHE"]:
         return None
-    if os.environ.get(FULL_BUILD_ENV, "") not in ("", "0"):
+    if is_full_build(settings):
         return None
     folder = Path(settings.get("CACHE_PATH") or os.path.join(os.getcwd(), "cache"))
     plugin_folders = [Path(p) for p in settings.get("PLUGIN_PATHS", [])]

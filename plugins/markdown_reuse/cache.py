@@ -2,11 +2,11 @@
 
 Python-Markdown is most of the time spent reading a site, and while editors
 work, one file changes between two builds. This keeps, per article file, what
-the reader's Markdown produced (the body's HTML and the raw metadata lines,
-plain strings) with the file's stamp, in one pickle under CACHE_PATH
+the reader's Markdown produced (the body's HTML, the raw metadata lines and
+the Summary's HTML, plain strings) with the file's stamp, in one pickle under CACHE_PATH
 (markdown_reuse/bodies.pickle). The
-metadata is still parsed by Pelican on every build, so dates, categories,
-the Summary and their warnings come from where they always did.
+metadata is still parsed by Pelican on every build, so dates, categories
+and their warnings come from where they always did.
 
 Why not Pelican's own content cache: it keeps the body when only a photo
 changed (the body's <picture> has the photo's sizes), and it keeps Pelican
@@ -40,12 +40,13 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when what is stored changes
+FORMAT = 2  # bump when what is stored changes
 SITES_KEPT = 4  # content folders whose bodies the file keeps
 ALBUM_FILE = "album.md"  # photo_albums' metadata file: captions end up in bodies
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 
-Body = tuple[str, Any]  # (HTML, Markdown's Meta: {name: [lines]})
+# (HTML, Markdown's Meta: {name: [lines]}, the Summary: {its Markdown: its HTML})
+Body = tuple[str, Any, dict[str, str]]
 
 
 class BodyCache:

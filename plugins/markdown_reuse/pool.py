@@ -4,11 +4,11 @@ Python-Markdown is most of the time spent reading a site; articles are
 independent, so the other cores can convert them. On the first article
 Pelican is about to read, every article file is handed to the pool; each
 worker (a fork of the build, with the same settings and photo catalog)
-returns the body's HTML and the raw metadata lines. Pelican then reads as
-usual, and ``ReusingMarkdownReader.read`` takes the prepared body instead of
-converting it again; the metadata (Summary included) is still parsed in the
-build's process, by Pelican's own code, so every date, tag and warning comes
-from where it always did.
+returns the body's HTML, the raw metadata lines and the Summary's HTML.
+Pelican then reads as usual, and ``ReusingMarkdownReader.read`` takes the
+prepared HTML instead of converting it again; the metadata is still parsed
+in the build's process, by Pelican's own code, so every date, tag and
+warning comes from where it always did.
 
 A worker gives up on a file that fails or logs anything: the build's process
 converts it again itself, so errors and warnings reach editors exactly as
@@ -20,8 +20,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-
-from pelican.utils import pelican_open
 
 from .cache import stamp
 from .settings import markdown_reuse_settings
@@ -57,15 +55,12 @@ def _convert(path: str):
     reader = _worker_reader
     reader._refuse.seen = False
     try:
-        md = reader._markdown()
-        with pelican_open(path) as text:
-            content = md.convert(text)
-        meta = getattr(md, "Meta", None)
+        body = reader.convert(path)
     except Exception:
         return path, None
     if reader._refuse.seen:
         return path, None
-    return path, (content, meta)
+    return path, body
 
 
 def article_files(generator, reader) -> list[str]:
@@ -88,7 +83,7 @@ def article_files(generator, reader) -> list[str]:
 
 
 def prepare(generator, reader, paths: list[str]) -> None:
-    """Fill ``reader.prepared`` with {path: (html, metadata lines)} for
+    """Fill ``reader.prepared`` with {path: (html, metadata lines, summary)} for
     ``paths`` (those the body cache did not have), if there are enough."""
     options = markdown_reuse_settings(generator.settings)
     workers = options["WORKERS"] or os.cpu_count() or 1

@@ -2,10 +2,6 @@
 
 from plugin_settings import Option, read_settings, whole_number
 
-# Set (to anything but "" or "0") in the environment: this build keeps no
-# bodies from earlier builds (the same switch as plugins/incremental_render).
-FULL_BUILD_ENV = "PORTAL_FULL_BUILD"
-
 PREFIX = "MARKDOWN_REUSE"
 SCHEMA = {
     # Processes converting articles before Pelican reads them: 0 = one per

@@ -11,13 +11,16 @@ import re
 import resource
 import time
 from datetime import datetime
-from itertools import chain
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
+from full_build import is_full_build
+
+from .background import Background
 from .index import Doc, build_index
+from .kept import KeptIndex
 from .settings import vn_search_settings
 
 logger = logging.getLogger(__name__)
@@ -93,24 +96,36 @@ def document_doc(document) -> Doc:
 
 
 class SearchIndexGenerator(Generator):
-    """Writes the index once the articles exist: generate_output runs after
-    every generator's generate_context, so the article list is final."""
+    """Writes the index once the articles exist: in a fork of the build while
+    the pages are rendered (background.py), else in generate_output."""
+
+    background: Background | None = None
 
     def generate_context(self):
         self.options = vn_search_settings(self.settings)
         # Templates point the search box and page at the index.
         self.context["VN_SEARCH_INDEX_URL"] = self.options["INDEX_PATH"]
 
+    def start(self) -> None:
+        """On all_generators_finalized: every article is read."""
+        if self.options["BACKGROUND"]:
+            self.background = Background(self.write_index)
+
     def generate_output(self, writer):
+        if self.background is not None and self.background.done():
+            return
+        self.write_index()
+
+    def write_index(self) -> None:
         started = time.perf_counter()
         peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         articles = self.context.get("articles", [])
         cited = citations(articles, self.settings.get("SITEURL", ""))
-        docs = chain(
-            (article_doc(a, cited.get(a.url, 0)) for a in articles),
-            map(document_doc, self.context.get("legal_documents", [])),
-        )
-        files = build_index(docs, self.options)
+        docs = [
+            *(article_doc(a, cited.get(a.url, 0)) for a in articles),
+            *map(document_doc, self.context.get("legal_documents", [])),
+        ]
+        files, reused = self._index(docs)
         folder = Path(self.output_path) / self.options["INDEX_PATH"]
         # Pelican's Writer renders templates; these are data files in a folder
         # of our own, written in sorted order so the output is reproducible.
@@ -120,18 +135,37 @@ class SearchIndexGenerator(Generator):
             path.write_bytes(files[name])
         peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         logger.info(
-            "vn_search: %d articles and %d documents indexed into %d files in %.2f s, "
+            "vn_search: %d articles and %d documents %s into %d files in %.2f s, "
             "peak memory +%.0f MiB",
             len(articles),
             len(self.context.get("legal_documents", [])),
+            "unchanged, index kept" if reused else "indexed",
             len(files),
             time.perf_counter() - started,
             (peak_after - peak_before) / 1024,
         )
 
+    def _index(self, docs: list[Doc]) -> tuple[dict[str, bytes], bool]:
+        """The index files, and whether they are the last build's: the same
+        articles, settings and code give the same index."""
+        kept = KeptIndex(self.settings)
+        digest = kept.digest(docs, self.options)
+        files = None if is_full_build(self.settings) else kept.files(digest)
+        if files is not None:
+            return files, True
+        files = build_index(docs, self.options)
+        kept.save(digest, files)
+        return files, False
+
 
 def get_generators(pelican):
     return SearchIndexGenerator
+
+
+def start_in_background(generators) -> None:
+    for generator in generators:
+        if isinstance(generator, SearchIndexGenerator):
+            generator.start()
 
 
 def check_settings(pelican) -> None:
@@ -141,3 +175,4 @@ def check_settings(pelican) -> None:
 def register():
     signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(start_in_background)
