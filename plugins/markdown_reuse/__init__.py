@@ -29,6 +29,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from full_build import is_full_build
+from log_watch import Logged
 
 from . import pool
 from .cache import BodyCache, fingerprint, stamp
@@ -95,7 +96,8 @@ class ReusingMarkdownReader(MarkdownReader):
         prepared = self.prepared.pop(source_path, None)
         if prepared is None:
             file_stamp = stamp(source_path)
-            with _Warnings() as warned:
+            # A body that logged a warning is not kept: it shows on every build.
+            with Logged() as warned:
                 prepared = self.convert(source_path)
             if self.cache is not None and not warned.seen:
                 self.cache.put(source_path, file_stamp, prepared)
@@ -124,25 +126,6 @@ class _Converted:
 
 def check_settings(pelican) -> None:
     markdown_reuse_settings(pelican.settings)
-
-
-class _Warnings(logging.Handler):
-    """Whether anything was logged at warning level or above meanwhile: such
-    a body is not kept, so that its warnings show on every build."""
-
-    def __init__(self):
-        super().__init__(level=logging.WARNING)
-        self.seen = False
-
-    def emit(self, record):
-        self.seen = True
-
-    def __enter__(self):
-        logging.getLogger().addHandler(self)
-        return self
-
-    def __exit__(self, *exc):
-        logging.getLogger().removeHandler(self)
 
 
 def prepare_articles(generator) -> None:

@@ -21,6 +21,8 @@ import logging
 import multiprocessing
 import os
 
+from log_watch import Logged
+
 from .cache import stamp
 from .settings import markdown_reuse_settings
 
@@ -29,23 +31,13 @@ logger = logging.getLogger(__name__)
 _worker_reader = None  # set in each worker process only, by _start_worker
 
 
-class _Refuse(logging.Handler):
-    """In a worker: any log record means "let the build's process do this file"."""
-
-    def __init__(self):
-        super().__init__(level=logging.DEBUG)
-        self.seen = False
-
-    def emit(self, record):
-        self.seen = True
-
-
 def _start_worker(reader) -> None:
     global _worker_reader
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
-    reader._refuse = _Refuse()
+    # Any log record means "let the build's process do this file".
+    reader._refuse = Logged(logging.DEBUG)
     root.addHandler(reader._refuse)
     root.setLevel(logging.WARNING)
     _worker_reader = reader

@@ -20,22 +20,15 @@ import multiprocessing
 import os
 from collections.abc import Callable
 
+from log_watch import Logged
+
 logger = logging.getLogger(__name__)
 
 _DONE, _GAVE_UP = 0, 3
 
 
-class _Warned(logging.Handler):
-    def __init__(self):
-        super().__init__(level=logging.WARNING)
-        self.seen = False
-
-    def emit(self, record):
-        self.seen = True
-
-
 def _run(job: Callable[[], None]) -> None:
-    warned = _Warned()
+    warned = Logged()
     logging.getLogger().addHandler(warned)
     try:
         job()
