@@ -7,8 +7,9 @@ from types import SimpleNamespace
 import pytest
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
+from pelican.utils import get_date
 
-from markdown_reuse import ReusingMarkdownReader, prepare_articles
+from markdown_reuse import ReusingMarkdownReader, prepare_articles, quick_date
 from tests.sitebuild import ROOT
 
 # Abbreviations, reference links and footnotes are remembered per document:
@@ -141,3 +142,26 @@ def test_one_worker_means_no_pool(settings, tmp_path):
     reader = ReusingMarkdownReader(settings)
     prepare_articles(FakeArticlesGenerator(settings, tmp_path, reader))
     assert reader.prepared == {}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2023-02-27 23:04",
+        "2023-02-27",
+        "2023-02-27 23:04:59",
+        "2023-02-27_08:05",
+        "2024-02-29 00:00",
+    ],
+)
+def test_dates_read_quickly_are_the_dates_pelican_reads(written):
+    found = quick_date(written)
+    pelicans = get_date(written.replace("_", " "))  # as Pelican's "date" processor calls it
+    assert found == pelicans and type(found) is type(pelicans)
+
+
+@pytest.mark.parametrize(
+    "written", ["2023-02-30", "27/02/2023", "2023-02-27 23:04+07:00", " 2023-02-27"]
+)
+def test_other_dates_are_left_to_pelican(written):
+    assert quick_date(written) is None

@@ -21,12 +21,13 @@ converts only the articles that changed.
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from markdown import Markdown
 from pelican import signals
 from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
+from pelican.utils import SafeDatetime, pelican_open
 
 from full_build import is_full_build
 from log_watch import Logged
@@ -69,6 +70,15 @@ class ReusingMarkdownReader(MarkdownReader):
             md.preprocessors.register(self._meta[0], "meta", self._meta[1])
         return md
 
+    def process_metadata(self, name, value):
+        """Pelican's, with the dates editors write ("2023-02-27 23:04") read
+        without dateutil's general parser (a tenth of a millisecond each)."""
+        if name == "date":
+            found = quick_date(value)
+            if found is not None:
+                return found
+        return super().process_metadata(name, value)
+
     def convert(self, source_path) -> tuple[str, dict | None, dict[str, str]]:
         """The body's HTML, Markdown's metadata lines, and the formatted
         fields (the Summary) converted as Pelican's ``_parse_metadata``
@@ -106,6 +116,21 @@ class ReusingMarkdownReader(MarkdownReader):
         metadata = self._parse_metadata(meta) if meta is not None else {}
         self._md = self._md.markdown
         return content, metadata
+
+
+_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:[ _T](\d\d):(\d\d)(?::(\d\d))?)?")
+
+
+def quick_date(value: str) -> SafeDatetime | None:
+    """What pelican.utils.get_date gives for "YYYY-MM-DD[ HH:MM[:SS]]", or
+    None for anything else (Pelican then parses it, errors included)."""
+    found = _DATE.fullmatch(value)
+    if found is None:
+        return None
+    try:
+        return SafeDatetime(*(int(part) for part in found.groups() if part is not None))
+    except ValueError:  # "2023-02-30": Pelican's message says what is wrong
+        return None
 
 
 class _Converted:
