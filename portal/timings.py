@@ -14,7 +14,9 @@ import functools
 import sys
 import time
 
-STEPS = ("generate_context", "generate_output")
+# write_index: the search index, built in a fork of the build beside the
+# pages (plugins/vn_search/background.py), so generate_output only waits.
+STEPS = ("generate_context", "generate_output", "write_index")
 
 
 def format_line(name: str, step: str, seconds: float) -> str:
