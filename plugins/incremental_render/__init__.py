@@ -77,10 +77,32 @@ def writer_for(pelican):
     return type("BoundIncrementalWriter", (IncrementalWriter,), {"state": state})
 
 
+def defer_article_pages(generator) -> None:
+    """On article_generator_init: the article, tag, category and archive
+    pages are queued while the generator writes them, and rendered on every
+    core when it is done (parallel.py)."""
+    write = generator.generate_output
+
+    def generate_output(writer):
+        if isinstance(writer, IncrementalWriter):
+            writer.defer()
+        write(writer)  # ends with article_writer_finalized: render_queued
+
+    generator.generate_output = generate_output
+
+
+def render_queued(generator, writer=None) -> None:
+    if isinstance(writer, IncrementalWriter):
+        writer.flush()
+
+
 def finish(pelican) -> None:
     state = getattr(pelican, "incremental_render", None)
     if state is None:
         return
+    writer = getattr(state, "writer", None)
+    if writer is not None:
+        writer.flush()
     removed = state.finish()
     logger.info(
         "Incremental build: %d pages rendered, %d unchanged pages kept, %d gone",
@@ -93,4 +115,6 @@ def finish(pelican) -> None:
 def register():
     signals.initialized.connect(prepare)
     signals.get_writer.connect(writer_for)
+    signals.article_generator_init.connect(defer_article_pages)
+    signals.article_writer_finalized.connect(render_queued)
     signals.finalized.connect(finish)

@@ -30,6 +30,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from json_files import read_json, write_json
 
@@ -77,6 +78,7 @@ class BuildState:
     base_key: str = ""
     rendered: int = 0
     reused: int = 0
+    writer: Any = None  # the build's IncrementalWriter, for its last flush
 
     @classmethod
     def start(cls, output: Path, cache: Path) -> BuildState:

@@ -21,6 +21,8 @@ from pelican.writers import Writer
 
 from . import projection
 from .fingerprint import Fingerprints, hexdigest
+from .parallel import render_all
+from .settings import incremental_settings
 from .state import BuildState, Entry
 
 logger = logging.getLogger(__name__)
@@ -35,6 +37,33 @@ class IncrementalWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.fingerprints = Fingerprints()
         self._checked: set[str] = set()
+        # Pages to render, while deferring (parallel.py): (template, local
+        # context, path, relative path, key). None: render each page at once.
+        self.pending: list[tuple] | None = None
+        self.state.writer = self
+
+    def defer(self) -> None:
+        """Queue the pages to render until flush()."""
+        if self.pending is None:
+            self.pending = []
+
+    def flush(self) -> None:
+        """Render the queued pages on every core, then record them in order."""
+        pending, self.pending = self.pending, None
+        if not pending:
+            return
+        options = incremental_settings(self.settings)
+        processes = options["PROCESSES"] or len(os.sched_getaffinity(0))
+        if len(pending) < options["PARALLEL_MIN_PAGES"]:
+            processes = 1
+        render_all(pending, self._render, processes)
+        logger.info(
+            "incremental_render: %d pages rendered in %d processes", len(pending), processes
+        )
+        for _, local, path, relative, key in pending:
+            logger.info('Writing "%s"', path)
+            self.state.record(relative, Entry.of(path, key))
+            signals.content_written.send(path, context=local)
 
     def write_file(
         self,
@@ -126,16 +155,28 @@ class IncrementalWriter(Writer):
             os.link(previous, path)
             self.state.reused += 1
         else:
-            data = template.render(local).encode("utf-8")
             self.state.rendered += 1
-            old = self.state.quarry_file(relative)
-            if old is not None and _same_bytes(old, data):
-                os.link(old, path)
-            else:
-                Path(path).write_bytes(data)
+            job = (template, local, path, relative, key)
+            if self.pending is not None:
+                self.pending.append(job)
+                return
+            self._render(job)
             logger.info('Writing "%s"', path)
         self.state.record(relative, Entry.of(path, key))
         signals.content_written.send(path, context=local)
+
+    def _render(self, job: tuple, again: bool = False) -> None:
+        """Render one page; a page kept from the last build stays the same
+        file (its mtime too) when the bytes are the same."""
+        template, local, path, relative, _ = job
+        data = template.render(local).encode("utf-8")
+        if again:  # a fork may have written it before giving up
+            Path(path).unlink(missing_ok=True)
+        old = self.state.quarry_file(relative)
+        if old is not None and _same_bytes(old, data):
+            os.link(old, path)
+        else:
+            Path(path).write_bytes(data)
 
     def _claim(self, path: str, override: bool) -> bool:
         """Writer._open_w's guard against writing one file twice, without
