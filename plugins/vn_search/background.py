@@ -4,8 +4,8 @@ Both need every article, neither needs the other: once the articles are read
 (all_generators_finalized) a fork of the build writes the index, and the
 build's own process renders pages meanwhile. SearchIndexGenerator's
 generate_output then only waits for it. The fork shares the articles with
-the build (nothing is pickled); gc.freeze(), until the fork is done, keeps the
-garbage collector of either process from copying the pages they live in.
+the build (nothing is pickled; fork_memory.frozen, until the fork is done,
+keeps the garbage collector from copying them).
 
 The fork gives up if anything goes wrong or is logged at warning level or
 above: the build's process then writes the index itself, so errors and
@@ -14,12 +14,12 @@ warnings reach editors (and --fatal-warnings) exactly as without it.
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
 from collections.abc import Callable
 
+from fork_memory import frozen
 from log_watch import Logged
 
 logger = logging.getLogger(__name__)
@@ -45,14 +45,15 @@ class Background:
         self.process = None
         if "fork" not in multiprocessing.get_all_start_methods():
             return
-        gc.freeze()
+        self.frozen = frozen()
+        self.frozen.__enter__()
         try:
             self.process = multiprocessing.get_context("fork").Process(
                 target=_run, args=(job,), name="vn_search index"
             )
             self.process.start()
         except BaseException:
-            gc.unfreeze()
+            self.frozen.__exit__(None, None, None)
             raise
 
     def done(self) -> bool:
@@ -61,7 +62,7 @@ class Background:
         if self.process is None:
             return False
         self.process.join()
-        gc.unfreeze()
+        self.frozen.__exit__(None, None, None)
         if self.process.exitcode != _DONE:
             logger.debug("vn_search: background index gave up (%s)", self.process.exitcode)
         return self.process.exitcode == _DONE

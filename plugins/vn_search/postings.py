@@ -11,7 +11,6 @@ forms after their folded word and a tab ("dang\tđảng"), and pairs of
 consecutive folded words ("dang vien").
 """
 
-import gc
 import math
 import multiprocessing
 import os
@@ -22,6 +21,8 @@ from contextlib import contextmanager
 from functools import partial
 
 import numpy as np
+
+from fork_memory import frozen
 
 from .tokens import fold, tokenize
 
@@ -78,12 +79,8 @@ def spread(processes: int) -> Iterator[Callable]:
     # through imap; the frozen GC leaves the pages they share with the build
     # alone, so copy-on-write copies next to nothing.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    gc.freeze()
-    try:
-        with multiprocessing.get_context(method).Pool(processes) as pool:
-            yield partial(pool.imap, chunksize=1)
-    finally:
-        gc.unfreeze()
+    with frozen(), multiprocessing.get_context(method).Pool(processes) as pool:
+        yield partial(pool.imap, chunksize=1)
 
 
 def collect(articles: Sequence[Article], mapper: Callable = map, processes: int = 1) -> dict:
