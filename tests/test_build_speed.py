@@ -2,6 +2,7 @@
 
 import datetime
 import pickle
+from functools import partial
 from types import SimpleNamespace
 
 from pelican.contents import Article
@@ -9,6 +10,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
 
 from build_speed.archives import build_period_archives
+from build_speed.groups import generate_group_pages
 from build_speed.paths import RelativePathMemo, remember_relative_path
 
 
@@ -72,3 +74,41 @@ def test_remembering_keeps_articles_picklable_and_stable(tmp_path):
     assert copy.get_relative_source_path() == "bai-viet/2024/tin.md"
     assert repr(copy.get_relative_source_path) == repr(article.get_relative_source_path)
     assert not hasattr(article.get_relative_source_path, "__dict__")
+
+
+class _Group(SimpleNamespace):
+    """Compares by identity, as Pelican's tags and categories hash."""
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+
+def _record(calls, *args, **kwargs):
+    calls.append((args, kwargs))
+
+
+def test_tag_category_and_author_pages_are_written_as_pelican_writes_them():
+    articles = _articles(60)
+    dates = sorted(articles, key=lambda a: a.date, reverse=True)
+    group = [_Group(save_as=f"g/{i}/", url=f"g/{i}/", slug=f"g{i}", page_name=f"g{i}")
+             for i in range(4)]  # fmt: skip
+    members = [[a for j, a in enumerate(articles) if j % (i + 2) == 0] for i in range(4)]
+    generator = SimpleNamespace(
+        get_template=lambda name: f"template {name}",
+        tags=dict(zip(group, members, strict=True)),
+        categories=list(zip(group, members, strict=True)),
+        authors=list(zip(group[:2], members[:2], strict=True)),
+        dates=dates,
+        articles=articles,
+        context={"SITENAME": "Phường Bưởi"},
+    )
+    for kind, method in (
+        ("tag", ArticlesGenerator.generate_tags),
+        ("category", ArticlesGenerator.generate_categories),
+        ("author", ArticlesGenerator.generate_authors),
+    ):
+        ours, pelicans = [], []
+        generate_group_pages(generator, kind, partial(_record, ours))
+        method(generator, partial(_record, pelicans))
+        assert ours == pelicans and len(ours) in (2, 4)
+        assert all(k["dates"] for _, k in ours)

@@ -5,20 +5,25 @@
 - ``paths``: each content object remembers its path relative to the content
   folder; Pelican recomputes it (two ``abspath`` and a ``relpath``) for every
   URL it builds, dozens of times per article.
+- ``groups``: tag, category and author pages get their articles by date
+  with a set of ids instead of a list scan per article (O(n²) in Pelican).
 
-Both are installed on the instances Pelican creates (a generator, a content
+All are installed on the instances Pelican creates (a generator, a content
 object), never by patching Pelican's classes, so they end with the build.
 """
 
 from pelican import signals
 
 from .archives import build_period_archives
+from .groups import install_group_pages
 from .paths import remember_relative_path
 
 
 def install_archives(generator) -> None:
-    """On article_generator_init: Pelican calls ``self._build_period_archives``."""
+    """On article_generator_init: Pelican calls ``self._build_period_archives``,
+    and ``self.generate_tags`` and the like from ``generate_pages``."""
     generator._build_period_archives = build_period_archives
+    install_group_pages(generator)
 
 
 def register():

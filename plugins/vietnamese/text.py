@@ -5,6 +5,7 @@ what a Vietnamese letter is. The search front end mirrors ``fold()`` in
 JavaScript; both are checked against the same table of cases in the tests.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -63,6 +64,9 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", bare)
 
 
+# Remembered: every article's category and tags are slugified again on every
+# build (tens of thousands of calls for a few hundred names).
+@functools.lru_cache(maxsize=8192)
 def slugify(text: str) -> str:
     """URL slug: folded, ASCII, words joined by hyphens.
 
