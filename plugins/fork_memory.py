@@ -1,18 +1,34 @@
-"""Keeping the garbage collector off the objects a fork shares with the build.
+"""Forks of the build, kept within the build's memory budget.
 
 A fork of the build reads the build's objects (articles, templates) from
-pages it shares with it until either process writes to them. The garbage
-collector writes to every object it scans; gc.freeze() moves the objects
-that exist now out of its reach, so neither process copies those pages
-for it. Forks nest (the search index's fork while the pages' forks run):
-only the outermost freeze ends with an unfreeze.
+pages it shares with it until either process writes to them. Reading an
+object is a write (its reference count), so a fork that renders pages or
+indexes articles copies, page by page, much of what it reads: at worst a
+fork costs as much memory as the build. ``fork_fits`` allows a fork only
+while the build and its forks, counted that way, stay within
+FORK_MEMORY_BUDGET_MIB (2 GiB by default, what a big site's build may use):
+a small site gets every core, a site of 50,000 articles builds in one
+process and stays within it.
+
+The garbage collector writes to every object it scans; ``frozen`` (gc.freeze)
+moves the objects that exist now out of its reach while forks live. Forks
+nest (the search index's fork while the pages' forks run): only the
+outermost freeze ends with an unfreeze.
 """
 
 import gc
-from collections.abc import Iterator
+import os
+import resource
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
-__all__ = ["frozen"]
+from plugin_settings import Option, read_settings, whole_number
+
+__all__ = ["check_settings", "fork_fits", "frozen"]
+
+PREFIX = "FORK_MEMORY"
+SCHEMA = {"BUDGET_MIB": Option(2048, whole_number(64), "a whole number of MiB ≥ 64")}
 
 
 @contextmanager
@@ -24,3 +40,26 @@ def frozen() -> Iterator[None]:
     finally:
         if outermost:
             gc.unfreeze()
+
+
+def check_settings(settings: Mapping[str, Any]) -> None:
+    """At start-up (incremental_render and vn_search call it): a bad budget
+    stops the build with the other settings' problems, not half-way."""
+    read_settings(settings, PREFIX, SCHEMA)
+
+
+def fork_fits(settings: Mapping[str, Any], forks: int = 1) -> bool:
+    """Whether ``forks`` more processes, each as big as this one at worst,
+    fit in the budget beside it."""
+    budget = read_settings(settings, PREFIX, SCHEMA)["BUDGET_MIB"]
+    return resident_mib() * (1 + forks) <= budget
+
+
+def resident_mib() -> float:
+    """This process's resident memory now (its peak where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            pages = int(statm.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

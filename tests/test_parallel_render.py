@@ -16,16 +16,21 @@ from tests.sitebuild import ROOT
 from tests.test_incremental import _build, _finish, _settings_file, assert_same_tree
 
 
-def test_pages_rendered_in_forks_equal_a_build_in_one_process(tmp_path):
+def _site(tmp_path, folders: tuple[str, ...], settings: str):
+    """A copy of the sample content's ``folders`` and of the plugins, and a
+    settings file with ``settings`` added."""
     content = tmp_path / "content"
-    for folder in ("bai-viet", "images", "trang", "albums", "van-ban"):
+    for folder in folders:
         shutil.copytree(ROOT / "content" / folder, content / folder)
     plugins = tmp_path / "plugins"
     shutil.copytree(ROOT / "plugins", plugins, ignore=shutil.ignore_patterns("__pycache__"))
-    forks = _settings_file(
+    return _settings_file(tmp_path, ROOT / "theme", plugins, settings), content
+
+
+def test_pages_rendered_in_forks_equal_a_build_in_one_process(tmp_path):
+    forks, content = _site(
         tmp_path,
-        ROOT / "theme",
-        plugins,
+        ("bai-viet", "images", "trang", "albums", "van-ban"),
         "INCREMENTAL_RENDER_PARALLEL_MIN_PAGES = 1\nINCREMENTAL_RENDER_PROCESSES = 3\n",
     )
     log = _finish(_build(forks, content, tmp_path / "forks"))
@@ -54,3 +59,23 @@ def test_a_share_whose_fork_fails_or_warns_is_rendered_by_the_build(tmp_path):
     # job 5's warned, so both of their whole shares came back to the build.
     assert sorted(seen_again) == [1, 2, 4, 5, 7, 8]
     assert all((tmp_path / str(job)).read_text() == str(build) for job in seen_again)
+
+
+def test_a_build_over_the_memory_budget_renders_in_one_process(tmp_path):
+    settings, content = _site(
+        tmp_path,
+        ("bai-viet", "images"),
+        "INCREMENTAL_RENDER_PARALLEL_MIN_PAGES = 1\nFORK_MEMORY_BUDGET_MIB = 64\n",
+    )
+    log = _finish(_build(settings, content, tmp_path / "out"))
+    assert re.search(r"incremental_render: \d+ pages rendered in 1 processes", log), log
+    assert (tmp_path / "out" / "tim-kiem" / "index" / "manifest.json").is_file()
+
+
+def test_a_bad_memory_budget_stops_the_build_at_start_up(tmp_path):
+    settings, _ = _site(tmp_path, (), 'FORK_MEMORY_BUDGET_MIB = "2G"\n')
+    process = _build(settings, ROOT / "content", tmp_path / "out")
+    _, err = process.communicate()
+    assert process.returncode == 1
+    assert "FORK_MEMORY_BUDGET_MIB = '2G': expected a whole number of MiB" in err, err
+    assert "Traceback" not in err

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pelican import signals
 
+import fork_memory
 from full_build import is_full_build
 
 from .fingerprint import hexdigest, plain_settings, tree_digest
@@ -49,6 +50,8 @@ def _wanted(settings) -> bool:
 
 def prepare(pelican) -> None:
     settings = pelican.settings
+    incremental_settings(settings)  # every problem at start-up, with the budget's
+    fork_memory.check_settings(settings)
     output = Path(pelican.output_path)
     if not _wanted(settings):
         forget(_cache(settings), output)

@@ -10,7 +10,8 @@ SCHEMA = {
     # Off: every build renders every page, as Pelican does.
     "ENABLED": Option(True, lambda v: isinstance(v, bool), "True or False"),
     # Processes rendering the article pages that changed (parallel.py):
-    # 0 = one per core, 1 = the build's own process only.
+    # 0 = one per core, 1 = the build's own process only; fewer when they
+    # would not fit in FORK_MEMORY_BUDGET_MIB (plugins/fork_memory.py).
     "PROCESSES": Option(0, whole_number(0), "a whole number ≥ 0 (0: one per core, 1: off)"),
     # Fewer pages than this are rendered in the build's own process: a fork
     # costs more than it saves.

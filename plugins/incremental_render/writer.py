@@ -19,6 +19,8 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
+from fork_memory import fork_fits
+
 from . import projection
 from .fingerprint import Fingerprints, hexdigest
 from .parallel import render_all
@@ -56,6 +58,8 @@ class IncrementalWriter(Writer):
         processes = options["PROCESSES"] or len(os.sched_getaffinity(0))
         if len(pending) < options["PARALLEL_MIN_PAGES"]:
             processes = 1
+        while processes > 1 and not fork_fits(self.settings, processes - 1):
+            processes -= 1  # plugins/fork_memory.py: a big site renders in fewer processes
         render_all(pending, self._render, processes)
         logger.info(
             "incremental_render: %d pages rendered in %d processes", len(pending), processes

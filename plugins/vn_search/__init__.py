@@ -16,6 +16,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+import fork_memory
+from fork_memory import fork_fits
 from full_build import is_full_build
 
 from .background import Background
@@ -108,7 +110,7 @@ class SearchIndexGenerator(Generator):
 
     def start(self) -> None:
         """On all_generators_finalized: every article is read."""
-        if self.options["BACKGROUND"]:
+        if self.options["BACKGROUND"] and fork_fits(self.settings):
             self.background = Background(self.write_index)
 
     def generate_output(self, writer):
@@ -170,6 +172,7 @@ def start_in_background(generators) -> None:
 
 def check_settings(pelican) -> None:
     vn_search_settings(pelican.settings)
+    fork_memory.check_settings(pelican.settings)
 
 
 def register():

@@ -27,7 +27,8 @@ SCHEMA = {
     # 1 reads them in the build's own process. The index is the same either way.
     "PROCESSES": Option(0, whole_number(0), "0 (one per CPU core) or a whole number ≥ 1"),
     # Build the index in a fork of the build while the pages are rendered
-    # (background.py). Off: after the pages, in the build's own process.
+    # (background.py), if the fork fits in FORK_MEMORY_BUDGET_MIB
+    # (plugins/fork_memory.py). Off: after the pages, in the build's process.
     "BACKGROUND": Option(True, lambda v: isinstance(v, bool), "True or False"),
 }
 
