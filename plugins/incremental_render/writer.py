@@ -42,24 +42,31 @@ class IncrementalWriter(Writer):
         # Pages to render, while deferring (parallel.py): (template, local
         # context, path, relative path, key). None: render each page at once.
         self.pending: list[tuple] | None = None
+        self.processes = 1
         self.state.writer = self
 
     def defer(self) -> None:
-        """Queue the pages to render until flush()."""
-        if self.pending is None:
+        """Queue the pages to render until flush(), if forks will render
+        them: a queued page holds its context, so one process renders at once."""
+        self.processes = self._processes()
+        if self.pending is None and self.processes > 1:
             self.pending = []
+
+    def _processes(self) -> int:
+        processes = incremental_settings(self.settings)["PROCESSES"]
+        processes = processes or len(os.sched_getaffinity(0))
+        while processes > 1 and not fork_fits(self.settings, processes - 1):
+            processes -= 1  # plugins/fork_memory.py: a big site renders in fewer processes
+        return processes
 
     def flush(self) -> None:
         """Render the queued pages on every core, then record them in order."""
         pending, self.pending = self.pending, None
         if not pending:
             return
-        options = incremental_settings(self.settings)
-        processes = options["PROCESSES"] or len(os.sched_getaffinity(0))
-        if len(pending) < options["PARALLEL_MIN_PAGES"]:
+        processes = self.processes
+        if len(pending) < incremental_settings(self.settings)["PARALLEL_MIN_PAGES"]:
             processes = 1
-        while processes > 1 and not fork_fits(self.settings, processes - 1):
-            processes -= 1  # plugins/fork_memory.py: a big site renders in fewer processes
         render_all(pending, self._render, processes)
         logger.info(
             "incremental_render: %d pages rendered in %d processes", len(pending), processes
