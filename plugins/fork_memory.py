@@ -25,7 +25,7 @@ from typing import Any
 
 from plugin_settings import Option, read_settings, whole_number
 
-__all__ = ["check_settings", "fork_fits", "frozen"]
+__all__ = ["check_settings", "fork_fits", "frozen", "living"]
 
 PREFIX = "FORK_MEMORY"
 SCHEMA = {"BUDGET_MIB": Option(2048, whole_number(64), "a whole number of MiB ≥ 64")}
@@ -48,11 +48,26 @@ def check_settings(settings: Mapping[str, Any]) -> None:
     read_settings(settings, PREFIX, SCHEMA)
 
 
+_living = 0  # forks started with ``living`` that still run beside the build
+
+
 def fork_fits(settings: Mapping[str, Any], forks: int = 1) -> bool:
     """Whether ``forks`` more processes, each as big as this one at worst,
-    fit in the budget beside it."""
+    fit in the budget beside it and the forks already running."""
     budget = read_settings(settings, PREFIX, SCHEMA)["BUDGET_MIB"]
-    return resident_mib() * (1 + forks) <= budget
+    return resident_mib() * (1 + _living + forks) <= budget
+
+
+@contextmanager
+def living() -> Iterator[None]:
+    """Counts a fork that outlives the call that started it (the search
+    index's) against the budget of the forks started meanwhile."""
+    global _living
+    _living += 1
+    try:
+        yield
+    finally:
+        _living -= 1
 
 
 def resident_mib() -> float:

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 
+from fork_memory import fork_fits, living, resident_mib
 from incremental_render.parallel import render_all
 from tests.sitebuild import ROOT
 from tests.test_incremental import _build, _finish, _settings_file, assert_same_tree
@@ -81,3 +82,11 @@ def test_a_bad_memory_budget_stops_the_build_at_start_up(tmp_path):
     assert process.returncode == 1
     assert "FORK_MEMORY_BUDGET_MIB = '2G': expected a whole number of MiB" in err, err
     assert "Traceback" not in err
+
+
+def test_forks_already_running_count_against_the_budget():
+    budget = {"FORK_MEMORY_BUDGET_MIB": int(resident_mib() * 2.5)}
+    assert fork_fits(budget)  # the build and one fork: 2 × its size
+    with living():  # the search index's fork, say
+        assert not fork_fits(budget)  # 3 × its size
+    assert fork_fits(budget)

@@ -18,8 +18,9 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable
+from contextlib import ExitStack
 
-from fork_memory import frozen
+from fork_memory import frozen, living
 from log_watch import Logged
 
 logger = logging.getLogger(__name__)
@@ -45,15 +46,18 @@ class Background:
         self.process = None
         if "fork" not in multiprocessing.get_all_start_methods():
             return
-        self.frozen = frozen()
-        self.frozen.__enter__()
+        # Until done(): the garbage collector kept off the shared objects, and
+        # the fork counted against the memory budget of the pages' forks.
+        self.alive = ExitStack()
+        self.alive.enter_context(frozen())
+        self.alive.enter_context(living())
         try:
             self.process = multiprocessing.get_context("fork").Process(
                 target=_run, args=(job,), name="vn_search index"
             )
             self.process.start()
         except BaseException:
-            self.frozen.__exit__(None, None, None)
+            self.alive.close()
             raise
 
     def done(self) -> bool:
@@ -62,7 +66,7 @@ class Background:
         if self.process is None:
             return False
         self.process.join()
-        self.frozen.__exit__(None, None, None)
+        self.alive.close()
         if self.process.exitcode != _DONE:
             logger.debug("vn_search: background index gave up (%s)", self.process.exitcode)
         return self.process.exitcode == _DONE
