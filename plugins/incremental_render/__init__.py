@@ -31,7 +31,7 @@ from .writer import IncrementalWriter
 logger = logging.getLogger(__name__)
 
 # Bump when the way keys are made changes: every page is rendered once more.
-KEY_VERSION = "1"
+KEY_VERSION = "2"
 
 
 def _cache(settings) -> Path:

@@ -30,6 +30,7 @@ SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_settings", "source_pat
 # Where the site is read from and written to is no part of any page.
 SKIPPED_SETTINGS = frozenset({"PATH", "OUTPUT_PATH", "CACHE_PATH"})
 MAX_DEPTH = 6
+_NONE = object()  # no such attribute
 
 
 def hexdigest(*parts: str) -> str:
@@ -49,6 +50,7 @@ class Fingerprints:
         self._full: dict[int, str] = {}
         self._card: dict[int, str] = {}
         self._memo: dict[tuple[str, int], Any] = {}
+        self._wrappers: dict[tuple[str, str, str], str] = {}
         self._keep: list[Any] = []  # keeps ids valid
 
     def once(self, name: str, value: Any, compute) -> Any:
@@ -68,9 +70,18 @@ class Fingerprints:
         if found is None:
             parts = [type(item).__name__, _relative(item), item.url, item.save_as]
             parts += [item.content, item.summary]
-            for name in sorted(vars(item)):
-                if name not in SKIPPED_ATTRIBUTES:
-                    parts.append(f"{name}={self.value(vars(item)[name], 1)}")
+            attributes = vars(item)
+            for name in sorted(attributes):
+                if name in SKIPPED_ATTRIBUTES:
+                    continue
+                value = attributes[name]
+                if name == "metadata" and isinstance(value, Mapping):
+                    # Pelican sets every metadata value as an attribute too:
+                    # digest only the values no attribute already holds.
+                    value = {
+                        k: v for k, v in value.items() if attributes.get(k.lower(), _NONE) is not v
+                    }
+                parts.append(f"{name}={self.value(value, 1)}")
             found = self._full[id(item)] = hexdigest(*parts)
             self._keep.append(item)
         return found
@@ -111,7 +122,12 @@ class Fingerprints:
         if isinstance(value, Content):
             return "card:" + self.card(value)
         if isinstance(value, URLWrapper):
-            return f"{type(value).__name__}({value.name!r},{value.slug!r},{value.url!r})"
+            # Every article has its own Tag objects: one text per tag and build.
+            key = (type(value).__name__, value.name, value.slug)
+            found = self._wrappers.get(key)
+            if found is None:
+                found = self._wrappers[key] = f"{key[0]}({key[1]!r},{key[2]!r},{value.url!r})"
+            return found
         if isinstance(value, datetime.date | datetime.time):
             return _date(value)
         if isinstance(value, Page):
