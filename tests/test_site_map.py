@@ -111,18 +111,26 @@ def test_past_the_limit_sitemap_xml_becomes_an_index_of_files():
         for n in range(1, 6)
     ]
     documents = [SimpleNamespace(url="van-ban/12-qd/", issued_on=date(2025, 1, 2))]
-    context = {"articles": articles, "legal_documents": documents}
-    settings = {"FEED_DOMAIN": "https://x.vn", "SITE_MAP_MAX_URLS": 3}
+    # album.md dates have no time zone: a file of articles and albums still
+    # gets its newest lastmod (this failed at 50,000 articles).
+    albums = [SimpleNamespace(url="album/hop/", date=datetime(2024, 2, 1, 8, 0), photos=[])]
+    context = {"articles": articles, "legal_documents": documents, "albums": albums}
+    settings = {
+        "FEED_DOMAIN": "https://x.vn",
+        "SITE_MAP_MAX_URLS": 3,
+        "TIMEZONE": "Asia/Ho_Chi_Minh",
+    }
     writer = _Writer()
     SiteMapGenerator(context, settings, None, None, None).generate_output(writer)
     index = ET.fromstring(writer.files["sitemap.xml"])
     assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
     parts = [loc.text for loc in index.findall("s:sitemap/s:loc", NS)]
-    assert parts == [f"https://x.vn/sitemap-{n}.xml" for n in (1, 2, 3)]
+    assert parts == [f"https://x.vn/sitemap-{n}.xml" for n in (1, 2, 3, 4)]
     listed = []
     for part in parts:
         urls = ET.fromstring(writer.files[part.removeprefix("https://x.vn/")])
         assert len(urls) <= 3
         listed += [loc.text for loc in urls.findall("s:url/s:loc", NS)]
-    assert len(listed) == len(set(listed)) == 1 + 5 + 2  # home, articles, documents
+    assert len(listed) == len(set(listed)) == 1 + 5 + 2 + 2  # home, articles, documents, albums
+    assert "<lastmod>2024-02-01T08:00:00+07:00</lastmod>" in "".join(writer.files.values())
     assert "Sitemap: https://x.vn/sitemap.xml" in writer.files["robots.txt"]

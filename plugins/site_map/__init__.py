@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from pelican import signals
 
@@ -46,6 +47,14 @@ class SiteMapGenerator:
         self.context = context
         self.settings = settings
         self.values = site_map_settings(settings)
+
+    def aware(self, when):
+        """Album dates (album.md) carry no time zone; articles' do (Pelican
+        sets TIMEZONE): the same zone makes them comparable, and their
+        lastmod a W3C datetime with its offset."""
+        if isinstance(when, datetime) and when.tzinfo is None:
+            return when.replace(tzinfo=ZoneInfo(self.settings.get("TIMEZONE") or "UTC"))
+        return when
 
     def absolute(self, url: str) -> str:
         if "://" in url:
@@ -86,7 +95,7 @@ class SiteMapGenerator:
             entries.append(
                 Entry(
                     self.absolute(context.get("ALBUMS_URL", "album/")),
-                    newest(a.date for a in albums),
+                    newest(self.aware(a.date) for a in albums),
                 )
             )
         for album in albums:
@@ -95,7 +104,7 @@ class SiteMapGenerator:
                 jpeg = photo.picture.largest_jpeg()
                 if jpeg is not None:
                     images.append(self.absolute(jpeg.url))
-            entries.append(Entry(self.absolute(album.url), album.date, tuple(images)))
+            entries.append(Entry(self.absolute(album.url), self.aware(album.date), tuple(images)))
         # Legal documents (plugins/legal_documents): dated by the day they were issued.
         documents = list(context.get("legal_documents") or ())
         if documents:
