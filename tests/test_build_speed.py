@@ -9,6 +9,7 @@ from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
 
+from build_speed import translations
 from build_speed.archives import build_period_archives
 from build_speed.groups import generate_group_pages
 from build_speed.paths import RelativePathMemo, remember_relative_path
@@ -112,3 +113,36 @@ def test_tag_category_and_author_pages_are_written_as_pelican_writes_them():
         method(generator, partial(_record, pelicans))
         assert ours == pelicans and len(ours) in (2, 4)
         assert all(k["dates"] for _, k in ours)
+
+
+def test_originals_and_translations_are_pelicans_own(tmp_path):
+    settings = {**DEFAULT_CONFIG, "PATH": str(tmp_path), "DEFAULT_LANG": "vi"}
+
+    def item(slug, lang, **extra):
+        metadata = {"title": slug, "slug": slug, "lang": lang, **extra}
+        return Article("<p>x</p>", metadata=metadata, settings=settings, source_path=f"{slug}.md")
+
+    def made():
+        return [
+            item("tin-a", "vi"), item("tin-a", "en"), item("tin-b", "en"),
+            item("tin-c", "vi"), item("tin-c", "vi"),  # two originals: Pelican warns
+            item("tin-d", "en", translation="true"), item("tin-d", "vi"),
+            item("tin-e", "vi", translation="true"),
+        ]  # fmt: skip
+
+    for translation_id in ("slug", ("slug", "lang"), None):
+        ours_list, pelicans_list = made(), made()
+        ours = translations.process_translations(ours_list, translation_id)
+        pelicans = translations.PELICANS(pelicans_list, translation_id)
+        assert _shape(ours, ours_list) == _shape(pelicans, pelicans_list)
+
+
+def _shape(result, items):
+    """Originals and translations as positions in the list, with each item's translations."""
+    where = {id(x): i for i, x in enumerate(items)}
+    index, rest = result
+    return (
+        [where[id(x)] for x in index],
+        [where[id(x)] for x in rest],
+        [sorted(where[id(t)] for t in getattr(x, "translations", [])) for x in items],
+    )

@@ -7,13 +7,17 @@
   URL it builds, dozens of times per article.
 - ``groups``: tag, category and author pages get their articles by date
   with a set of ids instead of a list scan per article (O(n²) in Pelican).
+- ``translations``: the same for telling originals from translations.
 
-All are installed on the instances Pelican creates (a generator, a content
-object), never by patching Pelican's classes, so they end with the build.
+All but the last are installed on the instances Pelican creates (a
+generator, a content object), never by patching Pelican's classes, so they
+end with the build; the last swaps a function of ``pelican.generators`` for
+the length of the build (its module docstring says why).
 """
 
 from pelican import signals
 
+from . import translations
 from .archives import build_period_archives
 from .groups import install_group_pages
 from .paths import remember_relative_path
@@ -27,5 +31,7 @@ def install_archives(generator) -> None:
 
 
 def register():
+    signals.initialized.connect(translations.install)
+    signals.finalized.connect(translations.uninstall)
     signals.article_generator_init.connect(install_archives)
     signals.content_object_init.connect(remember_relative_path)
