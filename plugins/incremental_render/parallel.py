@@ -31,6 +31,8 @@ def render_all(jobs: Sequence[Any], render: Callable[[Any, bool], None], process
     """``render(job, again)`` for every job, in ``processes`` processes (the
     build's own one included). ``again`` is True for a job a fork may have
     half done."""
+    if not hasattr(os, "fork"):  # Windows: the build's own process only
+        processes = 1
     shares = [jobs[i::processes] for i in range(processes)] if processes > 1 else [jobs]
     forks: list[tuple[int, Sequence[Any]]] = []
     failed = []
