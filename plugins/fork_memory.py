@@ -17,15 +17,17 @@ outermost freeze ends with an unfreeze.
 """
 
 import gc
+import logging
 import os
 import resource
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from log_watch import Logged
 from plugin_settings import Option, read_settings, whole_number
 
-__all__ = ["check_settings", "fork_fits", "frozen", "living"]
+__all__ = ["check_settings", "finished", "fork_fits", "frozen", "living", "start"]
 
 PREFIX = "FORK_MEMORY"
 SCHEMA = {"BUDGET_MIB": Option(2048, whole_number(64), "a whole number of MiB ≥ 64")}
@@ -78,3 +80,33 @@ def resident_mib() -> float:
         return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
     except (OSError, ValueError, IndexError):
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+_DONE, _GAVE_UP = 0, 3
+
+
+def start(work: Callable[[], None]) -> int | None:
+    """``work()`` in a fork of the build: its pid, or None where the system
+    cannot fork. The fork gives up (see ``finished``) if ``work`` fails or
+    logs anything at warning level or above: the build's own process then
+    does the work again, so errors and warnings reach editors (and
+    --fatal-warnings) exactly as without the fork."""
+    if not hasattr(os, "fork"):
+        return None
+    pid = os.fork()
+    if pid:
+        return pid
+    code = _GAVE_UP
+    try:
+        with Logged() as logged:
+            work()
+        code = _GAVE_UP if logged.seen else _DONE
+    finally:  # never back into the build's code: leave without its clean-up
+        logging.shutdown()
+        os._exit(code)
+
+
+def finished(pid: int) -> bool:
+    """Wait for the fork: True if it did its work, False if it gave up."""
+    _, status = os.waitpid(pid, 0)
+    return os.WIFEXITED(status) and os.WEXITSTATUS(status) == _DONE

@@ -16,12 +16,13 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from cache_files import replace_atomically
 
 __all__ = [
     "EXTENSIONS",
@@ -267,17 +268,13 @@ def _save(image: Image.Image, rendition: Rendition, icc, recipe: Recipe, cache: 
     elif rendition.format == "avif":
         options.update(speed=8)
     target = cache / rendition.name[:2] / rendition.name
-    target.parent.mkdir(parents=True, exist_ok=True)
     # Written beside its final name, then renamed: a build stopped half-way
     # never leaves a half-written photo that a later build would publish.
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            image.save(stream, format=rendition.format.upper(), **options)
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    replace_atomically(
+        target,
+        lambda stream: image.save(stream, format=rendition.format.upper(), **options),
+        suffix=".part",
+    )
 
 
 def render_crop(

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from json_files import read_json, write_json
+from cache_files import read_json, write_json
 
 from .image import Recipe, Rendition, Result, render, renditions_for
 

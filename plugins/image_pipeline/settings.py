@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from PIL import ImageColor
 
+from cache_files import cache_root
 from plugin_settings import Option, read_settings, whole_number
 
 from .image import EXTENSIONS, Recipe
@@ -89,4 +89,4 @@ def recipe_from(values: Mapping[str, Any]) -> Recipe:
 def cache_folder(values: Mapping[str, Any], settings: Mapping[str, Any]) -> Path:
     if values["CACHE_PATH"]:
         return Path(values["CACHE_PATH"])
-    return Path(settings.get("CACHE_PATH") or os.path.join(os.getcwd(), "cache")) / "image_pipeline"
+    return cache_root(settings) / "image_pipeline"

@@ -14,16 +14,16 @@ behaves exactly as Pelican does; it still records keys for the next build.
 from __future__ import annotations
 
 import logging
-import os
 from importlib.metadata import version
 from pathlib import Path
 
 from pelican import signals
 
 import fork_memory
+from cache_files import cache_root, tree_digest
 from full_build import is_full_build
 
-from .fingerprint import hexdigest, plain_settings, tree_digest
+from .fingerprint import hexdigest, plain_settings
 from .settings import incremental_settings
 from .state import BuildState, forget
 from .writer import IncrementalWriter
@@ -35,7 +35,7 @@ KEY_VERSION = "2"
 
 
 def _cache(settings) -> Path:
-    return Path(settings.get("CACHE_PATH") or os.path.join(os.getcwd(), "cache"))
+    return cache_root(settings)
 
 
 def _wanted(settings) -> bool:

@@ -203,20 +203,3 @@ def _plain(value: Any, depth: int, folders: Mapping[str, str]) -> str:
     if isinstance(value, datetime.date | datetime.time | datetime.tzinfo | Path):
         return repr(str(value))
     return type(value).__name__
-
-
-def tree_digest(*folders: Path, suffixes: tuple[str, ...] = ()) -> str:
-    """Digest of every file's path and bytes under ``folders`` (the theme,
-    the plugins' code): any change to them renders every page again."""
-    h = hashlib.blake2b(digest_size=16)
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if "__pycache__" in path.parts or not path.is_file():
-                continue
-            if suffixes and path.suffix not in suffixes:
-                continue
-            h.update(str(path.relative_to(folder)).encode() + b"\x00")
-            h.update(path.read_bytes())
-    return h.hexdigest()

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from json_files import read_json, write_json
+from cache_files import read_json, write_json
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,6 @@ converts only the articles that changed.
 """
 
 import logging
-import os
 import re
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
 
+from cache_files import cache_root
 from full_build import is_full_build
 from log_watch import Logged
 
@@ -177,7 +177,7 @@ def _body_cache(generator) -> BodyCache | None:
         return None
     if is_full_build(settings):
         return None
-    folder = Path(settings.get("CACHE_PATH") or os.path.join(os.getcwd(), "cache"))
+    folder = cache_root(settings)
     plugin_folders = [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
     content = Path(generator.path)
     return BodyCache(

@@ -29,16 +29,13 @@ show again on every build until it is fixed.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
-import pickle
-import tempfile
 import time
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-logger = logging.getLogger(__name__)
+from cache_files import read_pickle, tree_digest, write_pickle
 
 FORMAT = 2  # bump when what is stored changes
 SITES_KEPT = 4  # content folders whose bodies the file keeps
@@ -62,15 +59,9 @@ class BodyCache:
         self.kept: dict[str, tuple[tuple, Body]] = {}
         self.used: dict[str, tuple[tuple, Body]] = {}
         self.hits = 0
-        try:
-            with path.open("rb") as stream:
-                stored = pickle.load(stream)
-            if stored.get("format") == FORMAT:
-                self.sites = stored["sites"]
-        except FileNotFoundError:
-            pass
-        except Exception as error:  # a damaged cache: convert everything, never fail
-            logger.debug("markdown_reuse: cache %s unreadable (%s), starting afresh", path, error)
+        stored = read_pickle(path)  # None: missing or damaged, convert everything
+        if isinstance(stored, dict) and stored.get("format") == FORMAT:
+            self.sites = stored["sites"]
         site = self.sites.get(self.content, {})
         if site.get("fingerprint") == fingerprint:
             self.kept = site["bodies"]
@@ -102,16 +93,8 @@ class BodyCache:
             (folder for folder in self.sites if os.path.isdir(folder)),
             key=lambda folder: self.sites[folder]["built"],
         )[-SITES_KEPT:]
-        stored = {"format": FORMAT, "sites": {folder: self.sites[folder] for folder in recent}}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        kept = {folder: self.sites[folder] for folder in recent}
+        write_pickle(self.path, {"format": FORMAT, "sites": kept})
 
 
 def stamp(source: str) -> tuple | None:
@@ -128,10 +111,7 @@ def fingerprint(settings: dict, content: Path, plugin_folders: list[Path]) -> st
     for package in ("pelican", "markdown"):
         h.update(f"{package}={metadata.version(package)}\n".encode())
     h.update(_plain(settings.get("MARKDOWN", {})).encode())
-    for folder in plugin_folders:
-        for path in sorted(folder.rglob("*.py")):
-            if "__pycache__" not in path.parts:
-                h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    h.update(tree_digest(*plugin_folders, suffixes=(".py",)).encode())
     for directory, folders, files in os.walk(content):
         folders.sort()
         for name in sorted(files):

@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from json_files import write_json
+from cache_files import write_json
 
 from .logfiles import Progress
 

@@ -1,0 +1,96 @@
+"""Files that plugins keep between builds (caches, manifests, state), and where.
+
+Read forgivingly: a missing or damaged file means "start afresh", never a
+failed build. Written atomically: beside its final name, then renamed, so a
+build stopped half-way (or two builds side by side) never leaves a
+half-written file for the next build to trust.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+__all__ = [
+    "cache_root",
+    "read_json",
+    "read_pickle",
+    "replace_atomically",
+    "tree_digest",
+    "write_json",
+    "write_pickle",
+]
+
+
+def cache_root(settings: Mapping[str, Any]) -> Path:
+    """CACHE_PATH, or Pelican's default (cache/ in the current folder)."""
+    return Path(settings.get("CACHE_PATH") or os.path.join(os.getcwd(), "cache"))
+
+
+def replace_atomically(
+    path: Path, write: Callable[[IO[bytes]], None], *, durable: bool = False, suffix: str = ".tmp"
+) -> None:
+    """Replace ``path`` with what ``write`` writes to a binary stream;
+    ``durable`` also flushes it to disk first (state that cannot be rebuilt)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=suffix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def read_json(path: Path) -> Any:
+    """The file's data, or ``{}`` if it is missing or not JSON."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_json(path: Path, data: Any, *, durable: bool = False, **options: Any) -> None:
+    """Replace ``path`` with ``data`` (``options`` go to ``json.dumps``)."""
+    text = json.dumps(data, **options).encode("utf-8")
+    replace_atomically(path, lambda stream: stream.write(text), durable=durable)
+
+
+def read_pickle(path: Path) -> Any:
+    """The file's data, or None if it is missing or cannot be unpickled."""
+    try:
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except Exception:  # missing, damaged, or from an older version of the code
+        return None
+
+
+def write_pickle(path: Path, data: Any) -> None:
+    replace_atomically(path, lambda stream: pickle.dump(data, stream, pickle.HIGHEST_PROTOCOL))
+
+
+def tree_digest(*folders: Path, suffixes: tuple[str, ...] = ()) -> str:
+    """Digest of every file's path and bytes under ``folders`` (the theme,
+    the plugins' code), to key what a build keeps on the code that made it."""
+    h = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if "__pycache__" in path.parts or not path.is_file():
+                continue
+            if suffixes and path.suffix not in suffixes:
+                continue
+            h.update(str(path.relative_to(folder)).encode() + b"\x00")
+            h.update(path.read_bytes())
+    return h.hexdigest()
