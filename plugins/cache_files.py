@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import IO, Any
 
 __all__ = [
     "cache_root",
+    "link_or_copy",
     "read_json",
     "read_pickle",
     "replace_atomically",
@@ -50,6 +52,24 @@ def replace_atomically(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` gets ``source``'s bytes: a hard link (no copy, no time)
+    where both are on one file system, else a copy.
+
+    Whatever was at ``target`` is unlinked first, never written through:
+    it may itself be a link to a file the cache keeps."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        if not source.exists():
+            raise
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target)
+    except OSError:  # another file system, or no hard links there
+        shutil.copyfile(source, target)
 
 
 def read_json(path: Path) -> Any:

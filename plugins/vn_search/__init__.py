@@ -9,6 +9,7 @@ import html
 import logging
 import re
 import resource
+import shutil
 import time
 from datetime import datetime
 from pathlib import Path
@@ -71,11 +72,20 @@ def article_doc(article, cited_by: int = 0) -> Doc:
         date=article.date,
         category=article.category.name,
         summary=plain_text(getattr(article, "summary", "") or ""),
-        body=plain_text(article.content),
         tags=tuple(t.name for t in getattr(article, "tags", ())),
         thumb=thumb,
         cited_by=cited_by,
     )
+
+
+def body_html(content) -> str:
+    """The HTML an article's or a document's indexed text is made from.
+
+    Pelican's ``content`` differs from the ``_content`` it is made from only
+    inside tags (its intrasite links, ``{filename}`` → a URL), which the
+    plain text drops. ``content`` would also log the unknown-link warnings
+    again, from the index's workers, that the page already logs."""
+    return content._content or ""
 
 
 # Legal documents (plugins/legal_documents) are found in their own category.
@@ -91,7 +101,6 @@ def document_doc(document) -> Doc:
         date=datetime.combine(document.issued_on, datetime.min.time()),
         category=DOCUMENTS_CATEGORY,
         summary=plain_text(getattr(document, "summary", "") or ""),
-        body=plain_text(document.content),
         tags=(document.number, document.type, document.issuer),
         number=document.number,
     )
@@ -122,42 +131,63 @@ class SearchIndexGenerator(Generator):
         started = time.perf_counter()
         peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         articles = self.context.get("articles", [])
+        documents = self.context.get("legal_documents", [])
         cited = citations(articles, self.settings.get("SITEURL", ""))
+        # Every Doc but its body: the bodies' plain text, the bulk of a
+        # site's text, is made by the workers that count it, a run at a time.
         docs = [
             *(article_doc(a, cited.get(a.url, 0)) for a in articles),
-            *map(document_doc, self.context.get("legal_documents", [])),
+            *map(document_doc, documents),
         ]
-        files, reused = self._index(docs)
+        sources = [*articles, *documents]
         folder = Path(self.output_path) / self.options["INDEX_PATH"]
-        # Pelican's Writer renders templates; these are data files in a folder
-        # of our own, written in sorted order so the output is reproducible.
-        for name in sorted(files):
-            path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(files[name])
+        # The folder is the index's alone, written afresh: kept files are
+        # links to the cache's, never to be written through.
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        kept = KeptIndex(self.settings)
+        digest = kept.digest(docs, map(body_html, sources), self.options)
+        count = None if is_full_build(self.settings) else kept.place(digest, folder)
+        reused = count is not None
+        if not reused:
+            written = _FolderWriter(folder)
+            build_index(
+                docs,
+                self.options,
+                body_of=lambda i: plain_text(body_html(sources[i])),
+                write=written,
+            )
+            kept.save(digest, folder, written.names)
+            count = len(written.names)
         peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         logger.info(
             "vn_search: %d articles and %d documents %s into %d files in %.2f s, "
             "peak memory +%.0f MiB",
             len(articles),
-            len(self.context.get("legal_documents", [])),
+            len(documents),
             "unchanged, index kept" if reused else "indexed",
-            len(files),
+            count,
             time.perf_counter() - started,
             (peak_after - peak_before) / 1024,
         )
 
-    def _index(self, docs: list[Doc]) -> tuple[dict[str, bytes], bool]:
-        """The index files, and whether they are the last build's: the same
-        articles, settings and code give the same index."""
-        kept = KeptIndex(self.settings)
-        digest = kept.digest(docs, self.options)
-        files = None if is_full_build(self.settings) else kept.files(digest)
-        if files is not None:
-            return files, True
-        files = build_index(docs, self.options)
-        kept.save(digest, files)
-        return files, False
+
+class _FolderWriter:
+    """build_index's ``write``: each file into the index folder as it comes
+    (Pelican's Writer renders templates; these are data files)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.names: list[str] = []
+        self.made: set[Path] = {folder}
+
+    def __call__(self, name: str, data: bytes) -> None:
+        path = self.folder / name
+        if path.parent not in self.made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(path.parent)
+        path.write_bytes(data)
+        self.names.append(name)
 
 
 def get_generators(pelican):

@@ -31,15 +31,28 @@ import statistics
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain, repeat
 from operator import and_, rshift, sub
 
+import numpy as np
+
 from vietnamese.text import sort_key
 
-from .postings import Article, authority, collect, norm, processes_for, spread
+from .postings import (
+    Article,
+    Postings,
+    authority,
+    count_run,
+    norm,
+    processes_for,
+    run_size,
+    spread,
+    with_impacts,
+)
 
 __all__ = ["Doc", "build_index"]
 
@@ -54,61 +67,131 @@ class Doc:
     date: datetime
     category: str
     summary: str  # plain text
-    body: str  # plain text
+    body: str = ""  # plain text, unless build_index is given body_of
     tags: tuple[str, ...] = ()
     thumb: dict | None = None  # {"url", "width", "height"}
     cited_by: int = 0  # how many other articles link to this one
     number: str = ""  # a legal document's code number ("55/KH-ĐU"), shown in results
 
 
-def build_index(docs: Iterable[Doc], options: dict) -> dict[str, bytes]:
-    """Every file of the index, keyed by its path inside the index folder."""
-    ordered = sorted(docs, key=lambda d: (-d.date.toordinal(), -_seconds(d.date), d.url))
+Write = Callable[[str, bytes], None]
+
+
+def build_index(
+    docs: Sequence[Doc],
+    options: dict,
+    *,
+    body_of: Callable[[int], str] | None = None,
+    write: Write | None = None,
+) -> dict[str, bytes] | None:
+    """Every file of the index, keyed by its path inside the index folder.
+
+    The bodies are the biggest part of a site's text: ``body_of(i)``, if
+    given, makes the plain text of ``docs[i]``'s body when it is counted
+    (in a worker, a run of articles at a time) so no process holds them
+    all. ``write(path, data)``, if given, takes each file as soon as it is
+    made, and nothing is returned: the index is never held whole either.
+    """
+    files: dict[str, bytes] | None = {} if write is None else None
+    ordered_at = sorted(range(len(docs)), key=lambda i: _newest_first(docs[i]))
+    ordered = [docs[i] for i in ordered_at]
     categories = sorted({d.category for d in ordered}, key=sort_key)
     cat_number = {name: i for i, name in enumerate(categories)}
-
-    fields_of = [_fields(d) for d in ordered]
-    # Length in characters stands in for length in syllables (BM25 only
-    # compares an article with the average): no extra tokenising pass.
-    lengths = [sum(map(len, fields)) for fields in fields_of]
-    average = max(sum(lengths) / len(lengths), 1.0) if lengths else 1.0
-    articles: list[Article] = [
-        (fields, norm(length, average), authority(doc.cited_by), f"#c{cat_number[doc.category]}")
-        for fields, length, doc in zip(fields_of, lengths, ordered, strict=True)
-    ]
-    processes = processes_for(options["PROCESSES"], len(articles))
-    files: dict[str, bytes] = {}
-    with spread(processes) as mapper:
-        postings = collect(articles, mapper, processes)
-        del articles, fields_of
-        # Each article's own text, for the snippet: compressed on all cores too.
-        step = 64
-        bodies = (
-            [d.body.encode() for d in ordered[i : i + step]] for i in range(0, len(ordered), step)
+    reading = _Reading(
+        ordered,
+        ordered_at,
+        body_of or (lambda i: docs[i].body),
+        cat_number,
+    )
+    write = write or files.__setitem__
+    processes = processes_for(options["PROCESSES"], len(ordered))
+    size = run_size(len(ordered), processes)
+    runs = [(start, min(start + size, len(ordered))) for start in range(0, len(ordered), size)]
+    with _shared(reading), spread(processes) as mapper:
+        postings = Postings()
+        lengths: list[int] = []
+        for found, run_lengths, texts in mapper(_count_run, runs):
+            postings.add(found)
+            # Each article's own text, for the snippet, compressed by the worker.
+            for number, data in enumerate(texts, len(lengths)):
+                write(f"t/{number}.bin", data)
+            lengths += run_lengths
+        # Length in characters stands in for length in syllables (BM25 only
+        # compares an article with the average): no extra tokenising pass.
+        average = max(sum(lengths) / len(lengths), 1.0) if lengths else 1.0
+        weights = (
+            np.array([norm(length, average) for length in lengths], dtype=np.float64),
+            np.array([authority(doc.cited_by) for doc in ordered], dtype=np.float64),
         )
-        for number, data in enumerate(chain.from_iterable(mapper(_gzip_each, bodies))):
-            files[f"t/{number}.bin"] = data
-        encoded = mapper(_encode_slice, _slices(postings, len(ordered), options, processes))
-        shard_firsts = _write_dictionary(chain.from_iterable(encoded), options, files)
-    _write_docs(ordered, cat_number, options, files)
-    files["manifest.json"] = _json(
-        {
-            "version": 2,
-            "docs": len(ordered),
-            "chunk": options["DOCS_PER_CHUNK"],
-            "categories": categories,
-            "years": _year_ranges(ordered),
-            "step": DAY_STEP,
-            "days": [d.date.toordinal() for d in ordered[::DAY_STEP]],
-            "shards": shard_firsts,
-        },
-        compress=False,
+        slices = _slices(postings, len(ordered), options, processes, weights)
+        encoded = mapper(_encode_slice, slices)
+        shard_firsts = _write_dictionary(chain.from_iterable(encoded), options, write)
+    _write_docs(ordered, cat_number, options, write)
+    write(
+        "manifest.json",
+        _json(
+            {
+                "version": 2,
+                "docs": len(ordered),
+                "chunk": options["DOCS_PER_CHUNK"],
+                "categories": categories,
+                "years": _year_ranges(ordered),
+                "step": DAY_STEP,
+                "days": [d.date.toordinal() for d in ordered[::DAY_STEP]],
+                "shards": shard_firsts,
+            },
+            compress=False,
+        ),
     )
     return files
 
 
-def _fields(doc: Doc) -> tuple[str, str, str]:
-    return (doc.title, " ".join([doc.summary, *doc.tags]), doc.body)
+def _newest_first(doc: Doc) -> tuple:
+    return (-doc.date.toordinal(), -_seconds(doc.date), doc.url)
+
+
+@dataclass
+class _Reading:
+    """What the counting workers read the articles from. It is shared by
+    fork, not sent: a worker is given a run's article numbers only."""
+
+    ordered: list[Doc]  # by article number
+    ordered_at: list[int]  # each article's place in the caller's docs
+    body_of: Callable[[int], str]
+    cat_number: dict[str, int]
+
+    def article(self, number: int) -> tuple[Article, str]:
+        doc = self.ordered[number]
+        body = self.body_of(self.ordered_at[number])
+        fields = (doc.title, " ".join([doc.summary, *doc.tags]), body)
+        return (fields, f"#c{self.cat_number[doc.category]}"), body
+
+
+# The articles _count_run reads from: set in the build's process before its
+# workers fork, so they see it too (spread()).
+_reading: _Reading | None = None
+
+
+@contextmanager
+def _shared(reading: _Reading) -> Iterator[None]:
+    global _reading
+    _reading = reading
+    try:
+        yield
+    finally:
+        _reading = None
+
+
+def _count_run(run: tuple[int, int]) -> tuple[dict[str, array], list[int], list[bytes]]:
+    """A run's postings, each article's length and its gzipped body text."""
+    start, stop = run
+    articles, lengths, texts = [], [], []
+    for number in range(start, stop):
+        article, body = _reading.article(number)
+        articles.append(article)
+        lengths.append(sum(map(len, article[0])))
+        texts.append(_gzip(body.encode()))
+    return count_run(start, articles), lengths, texts
 
 
 def _seconds(when: datetime) -> int:
@@ -122,9 +205,11 @@ def _year_ranges(ordered: Sequence[Doc]) -> list[list[int]]:
     return [ranges[y] for y in sorted(ranges, reverse=True)]
 
 
-def _slices(postings: dict, doc_count: int, options: dict, processes: int):
+def _slices(postings: Postings, doc_count: int, options: dict, processes: int, weights):
     """The words in order, in slices of about equal postings for the workers
-    to encode, each word with its postings and its exact forms."""
+    to encode, each word with its postings and its exact forms. A word's
+    postings leave ``postings`` with its slice: the memory they took is
+    given back as the encoding goes."""
     # Every exact form is a key of its own ("dang\tđảng"): the folded word's forms.
     forms: defaultdict[str, list] = defaultdict(list)
     for key in postings:
@@ -137,23 +222,26 @@ def _slices(postings: dict, doc_count: int, options: dict, processes: int):
     for term in sorted(postings):
         variants = []
         if term in forms:
+            # A word's forms sort after it ("dang" < "dang\tđảng"): still here.
             counts = {form: len(postings[f"{term}\t{form}"]) for form in forms[term]}
             variants = sorted(counts, key=lambda form: (-counts[form], form))
-        items.append((term, postings[term], variants))
-        size += len(postings[term])
+        rows = postings.pop(term)
+        items.append((term, rows, variants))
+        size += len(rows)
         if size >= share:
-            yield items, doc_count, settings
+            yield items, doc_count, settings, weights
             items, size = [], 0
     if items:
-        yield items, doc_count, settings
+        yield items, doc_count, settings, weights
 
 
 def _encode_slice(job) -> list:
     """[(entry, postings inline or None, gzipped blocks or None)] of a slice."""
-    items, doc_count, settings = job
+    items, doc_count, settings, (norms, boosts) = job
     codes = _Codes()
     encoded = []
-    for term, rows, variants in items:
+    for term, counted, variants in items:
+        rows = with_impacts(counted, norms, boosts)
         entry, rows, impacts = _encode_term(term, rows, variants, doc_count, settings)
         # Every posting takes a byte at least: long lists go to files unseen.
         data = codes.encode(rows, impacts) if len(rows) <= INLINE_BYTES else None
@@ -168,7 +256,7 @@ def _encode_slice(job) -> list:
     return encoded
 
 
-def _write_dictionary(encoded: Iterable, options: dict, files: dict) -> list[str]:
+def _write_dictionary(encoded: Iterable, options: dict, write: Write) -> list[str]:
     """Pack the encoded words, in order, into shards of about SHARD_BYTES."""
     firsts: list[str] = []
     entries: list = []
@@ -177,9 +265,8 @@ def _write_dictionary(encoded: Iterable, options: dict, files: dict) -> list[str
 
     def flush():
         header = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
-        files[f"s/{len(firsts) - 1}.bin"] = _gzip(
-            len(header).to_bytes(4, "little") + header + bytes(blob)
-        )
+        data = len(header).to_bytes(4, "little") + header + bytes(blob)
+        write(f"s/{len(firsts) - 1}.bin", _gzip(data))
 
     size = 0
     for entry, data, blocks in encoded:
@@ -197,7 +284,7 @@ def _write_dictionary(encoded: Iterable, options: dict, files: dict) -> list[str
             blob += data
         else:
             for number, block in enumerate(blocks):
-                files[f"p/{external}-{number}.bin"] = block
+                write(f"p/{external}-{number}.bin", block)
             entry += [1, external, len(blocks)]
             external += 1
         entries.append(entry)
@@ -273,7 +360,7 @@ class _Varints(dict):
         return code
 
 
-def _write_docs(ordered: Sequence[Doc], cat_number: dict, options: dict, files: dict) -> None:
+def _write_docs(ordered: Sequence[Doc], cat_number: dict, options: dict, write: Write) -> None:
     per = options["DOCS_PER_CHUNK"]
     limit = options["SUMMARY_CHARS"]
     for start in range(0, len(ordered), per):
@@ -293,7 +380,7 @@ def _write_docs(ordered: Sequence[Doc], cat_number: dict, options: dict, files: 
                     *([doc.number] if doc.number else []),
                 ]
             )
-        files[f"d/{start // per}.bin"] = _json(rows)
+        write(f"d/{start // per}.bin", _json(rows))
 
 
 def _cut(text: str, limit: int) -> str:
@@ -310,10 +397,6 @@ def _varint(out: bytearray, value: int) -> None:
 def _json(value, compress: bool = True) -> bytes:
     data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
     return _gzip(data) if compress else data
-
-
-def _gzip_each(texts: list[bytes]) -> list[bytes]:
-    return [_gzip(text) for text in texts]
 
 
 def _gzip(data: bytes) -> bytes:

@@ -1,41 +1,71 @@
-"""The last build's index, kept to be written again when nothing it is made
-of changed: the articles as the index sees them (every Doc field), the
-VN_SEARCH settings and this plugin's code. One site at a time, in
-CACHE_PATH/vn_search/index.pickle; anything unreadable means "build it"."""
+"""The last build's index, kept to be placed again when nothing it is made
+of changed: the articles as the index sees them (every Doc field and the
+HTML the text is taken from), the VN_SEARCH settings and this plugin's code.
+
+One site at a time, in CACHE_PATH/vn_search/: ``index/`` holds the files,
+hard links to those the build wrote (no copy, where the output and the
+cache share a file system), and ``index.json`` their digest and names. The
+record goes before the files change and comes back after, so a build
+stopped half-way leaves no record to trust; anything missing or unreadable
+means "build it".
+"""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
-from cache_files import cache_root, read_pickle, tree_digest, write_pickle
+from cache_files import cache_root, link_or_copy, read_json, tree_digest, write_json
 
-FORMAT = 1
+FORMAT = 2
 CODE = Path(__file__).parent
 NOT_SHAPING = frozenset({"BACKGROUND", "PROCESSES"})
 
 
 class KeptIndex:
     def __init__(self, settings):
-        self.path = cache_root(settings) / "vn_search" / "index.pickle"
+        folder = cache_root(settings) / "vn_search"
+        self.files = folder / "index"
+        self.record = folder / "index.json"
+        # The pickle of every file that held the index before FORMAT 2.
+        (folder / "index.pickle").unlink(missing_ok=True)
 
     @staticmethod
-    def digest(docs, options: dict) -> str:
+    def digest(docs, texts: Iterable[str], options: dict) -> str:
+        """``texts``: what the bodies' plain text is made from, doc by doc."""
         h = hashlib.blake2b(digest_size=16)
         # Where and how the index is built does not shape it.
         shaping = sorted((k, v) for k, v in options.items() if k not in NOT_SHAPING)
         h.update(f"{FORMAT}\0{shaping!r}\0".encode())
         h.update(tree_digest(CODE, suffixes=(".py",)).encode())
-        for doc in docs:
+        for doc, text in zip(docs, texts, strict=True):
             # repr of a frozen dataclass of str, datetime, tuples and dicts: stable.
             h.update(repr(doc).encode("utf-8", "surrogatepass"))
+            h.update(text.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
-    def files(self, digest: str) -> dict[str, bytes] | None:
-        stored = read_pickle(self.path)  # None: missing or damaged, build the index
-        if not isinstance(stored, dict) or stored.get("digest") != digest:
+    def place(self, digest: str, folder: Path) -> int | None:
+        """Put the kept index in ``folder``: the number of files, or None
+        if there is none of this digest (``folder`` is then left empty)."""
+        stored = read_json(self.record)
+        names = stored.get("files") if stored.get("digest") == digest else None
+        if not isinstance(names, list):
             return None
-        return stored.get("files")
+        try:
+            for name in names:
+                link_or_copy(self.files / name, folder / name)
+        except OSError:  # a kept file gone: build it
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True, exist_ok=True)
+            return None
+        return len(names)
 
-    def save(self, digest: str, files: dict[str, bytes]) -> None:
-        write_pickle(self.path, {"digest": digest, "files": files})
+    def save(self, digest: str, folder: Path, names: list[str]) -> None:
+        """Keep the index just written in ``folder``."""
+        self.record.unlink(missing_ok=True)
+        shutil.rmtree(self.files, ignore_errors=True)
+        for name in names:
+            link_or_copy(folder / name, self.files / name)
+        write_json(self.record, {"digest": digest, "files": names})

@@ -1,24 +1,26 @@
 """Article text → postings: the heavy part of the index build, on every core.
 
 Articles are cut into runs of consecutive numbers. Each run is counted on
-its own (in a worker process when there are several cores) from plain data,
-and comes back as word → postings; the runs are joined in order, so the
-postings, and the index, are the same bytes whatever the number of processes.
+its own (in a worker process when there are several cores) and comes back
+as word → postings; the runs are joined in order, so the postings, and the
+index, are the same bytes whatever the number of processes.
 
-A posting is one int: article number << 8 | impact, the impact being BM25's
-term-frequency part scaled to a byte. Keys are folded words ("dang"), exact
-forms after their folded word and a tab ("dang\tđảng"), and pairs of
-consecutive folded words ("dang vien").
+While counting, a posting is one int: article number << TF_BITS | the
+word's weighted count in the article. The counts become impacts (BM25's
+term-frequency part scaled to a byte: number << 8 | impact) only when the
+words are encoded, once every run is counted: the length norm compares an
+article with the site's average length, which no run knows on its own.
+Keys are folded words ("dang"), exact forms after their folded word and a
+tab ("dang\tđảng"), and pairs of consecutive folded words ("dang vien").
 """
 
 import math
 import multiprocessing
 import os
 from array import array
-from collections import defaultdict, deque
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import partial
 
 import numpy as np
 
@@ -26,7 +28,7 @@ from fork_memory import frozen
 
 from .tokens import fold, tokenize
 
-__all__ = ["Article", "authority", "collect", "norm", "spread"]
+__all__ = ["Article", "Postings", "authority", "count_run", "norm", "spread", "with_impacts"]
 
 # News articles run long on their subject: length weighs little (b), and
 # repetition keeps counting a while (k1) before it saturates.
@@ -37,16 +39,22 @@ AUTHORITY_MAX = 1.3
 FIELD_WEIGHTS = (3, 2, 1)
 # Articles per run: big enough that a run's result is mostly words already
 # seen (less to send back and join), small enough to keep both cores busy.
-RUN_MIN, RUN_MAX = 256, 2_048
+RUN_MIN, RUN_MAX = 256, 1_024
+
+# A weighted count above TF_MAX is stored as TF_MAX: its impact is already
+# saturated (within a rounding step of 255 words' worth). 22 bits are left
+# for article numbers: 4 million articles.
+TF_BITS = 10
+TF_MAX = (1 << TF_BITS) - 1
 
 # Keys as numbers inside a run: a folded word is its id, an exact form
 # EXACT + its id, a pair of folded words (first + 1) << 32 | second.
 EXACT = 1 << 31
 PAIR = 1 << 32
 
-# (title, summary and tags, body), BM25 length norm, authority boost, and one
-# more key for the article (its category, "#c3").
-Article = tuple[tuple[str, str, str], float, float, str]
+# (title, summary and tags, body), and one more key for the article (its
+# category, "#c3").
+Article = tuple[tuple[str, str, str], str]
 
 
 def norm(length: int, average: float) -> float:
@@ -68,50 +76,75 @@ def processes_for(setting: int, articles: int) -> int:
 
 
 @contextmanager
-def spread(processes: int) -> Iterator[Callable]:
-    """An ordered map() over worker processes, or the builtin map for one."""
-    if processes <= 1:
+def spread(processes: int) -> Iterator[Callable[[Callable, Iterable], Iterator]]:
+    """An ordered map() over worker processes, or the builtin map for one.
+
+    The workers are forks: they start in milliseconds, whatever script runs
+    the build is not imported again (spawn would re-run a script without a
+    __main__ guard), and they see what the build's process held when they
+    were made (the articles: nothing is pickled to them but numbers). The
+    frozen GC leaves the pages they share with the build alone. Where there
+    is no fork, one process does the work.
+    """
+    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield map
         return
-    # fork where there is one: workers start in milliseconds, and whatever
-    # script runs the build is not imported again (spawn would re-run a
-    # script without a __main__ guard). They only use the plain data sent
-    # through imap; the frozen GC leaves the pages they share with the build
-    # alone, so copy-on-write copies next to nothing.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with frozen(), multiprocessing.get_context(method).Pool(processes) as pool:
-        yield partial(pool.imap, chunksize=1)
+    with frozen(), multiprocessing.get_context("fork").Pool(processes) as pool:
+        yield bounded_map(pool, ahead=processes * 2)
 
 
-def collect(articles: Sequence[Article], mapper: Callable = map, processes: int = 1) -> dict:
-    """Postings of every key, article numbers in increasing order."""
-    size = min(RUN_MAX, max(RUN_MIN, math.ceil(len(articles) / (processes * 4))))
-    runs = [(start, articles[start : start + size]) for start in range(0, len(articles), size)]
-    postings: defaultdict[str, array] = defaultdict(partial(array, "I"))
-    for found in mapper(count_run, runs):
-        if not postings:
-            postings.update(found)
-            continue
-        # Joining in C: one extend per key of the run.
-        deque(map(array.extend, map(postings.__getitem__, found), found.values()), maxlen=0)
-    return dict(postings)
+def bounded_map(pool, ahead: int) -> Callable[[Callable, Iterable], Iterator]:
+    """Pool.imap reads its whole input at once, pickling every job into a
+    queue; this map keeps ``ahead`` jobs in flight, so the jobs (and their
+    results) are made only as fast as the caller uses them."""
+
+    def mapper(function: Callable, jobs: Iterable) -> Iterator:
+        pending: deque = deque()
+        for job in jobs:
+            pending.append(pool.apply_async(function, (job,)))
+            if len(pending) > ahead:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+    return mapper
 
 
-def count_run(run: tuple[int, Sequence[Article]]) -> dict[str, array]:
+def run_size(articles: int, processes: int) -> int:
+    return min(RUN_MAX, max(RUN_MIN, math.ceil(articles / (processes * 4))))
+
+
+class Postings(dict):
+    """Key → postings (array of number << TF_BITS | count) of every run so
+    far, joined in article order."""
+
+    def add(self, found: dict[str, array]) -> None:
+        if not self:
+            self.update(found)
+            return
+        get = self.get
+        for key, rows in found.items():
+            known = get(key)
+            if known is None:
+                self[key] = rows
+            else:
+                known.extend(rows)
+
+
+def count_run(start: int, articles: Sequence[Article]) -> dict[str, array]:
     """The postings of a run of articles numbered from ``start``.
 
-    Python only turns each word into a number; counting, weighing and
-    sorting the postings by key are numpy's, a few calls per article."""
-    start, articles = run
+    Python only turns each word into a number; counting and sorting the
+    postings by key are numpy's, a few calls per article."""
     words = _Vocabulary()
     keys_of_articles, rows_of_articles = [], []
-    for number, (fields, length_norm, boost, extra) in enumerate(articles, start):
+    for number, (fields, extra) in enumerate(articles, start):
         # The category ("#c3"): no word looks like it, so it counts once.
         codes = np.sort(np.append(words.occurrences(fields), words.folded_id(extra)))
         starts = _starts(codes)
         tf = np.diff(np.append(starts, len(codes)))
         keys_of_articles.append(codes[starts])
-        rows_of_articles.append(number << 8 | impacts(tf, length_norm, boost))
+        rows_of_articles.append(number << TF_BITS | np.minimum(tf, TF_MAX))
     if not keys_of_articles:
         return {}
     keys = np.concatenate(keys_of_articles)
@@ -130,12 +163,22 @@ def count_run(run: tuple[int, Sequence[Article]]) -> dict[str, array]:
     return postings
 
 
+def with_impacts(rows: array, norms: np.ndarray, boosts: np.ndarray) -> array:
+    """Counting postings (number << TF_BITS | count) → number << 8 | impact,
+    each article's length norm and authority boost taken by its number."""
+    counted = np.frombuffer(rows, dtype=np.uint32)
+    numbers = (counted >> TF_BITS).astype(np.int64)
+    tf = (counted & TF_MAX).astype(np.int64)
+    weighed = numbers << 8 | impacts(tf, norms[numbers], boosts[numbers])
+    return array("I", weighed.astype(np.uint32).tobytes())
+
+
 def _starts(ordered: np.ndarray) -> np.ndarray:
     """Where each run of equal values begins in a sorted array."""
     return np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
 
 
-def impacts(tf: np.ndarray, length_norm: float, boost: float = 1.0) -> np.ndarray:
+def impacts(tf: np.ndarray, length_norm, boost=1.0) -> np.ndarray:
     """BM25's term-frequency part of each of an article's words, scaled to
     a byte: the browser multiplies it by the word's rarity (idf), so it
     needs no article lengths."""
