@@ -27,7 +27,8 @@ def test_index_in_background_and_kept_equals_one_built_in_the_build(tmp_path):
         shutil.copytree(ROOT / "content" / folder, content / folder)
     plugins = tmp_path / "plugins"
     shutil.copytree(ROOT / "plugins", plugins, ignore=shutil.ignore_patterns("__pycache__"))
-    background = _settings_file(tmp_path, ROOT / "theme", plugins)
+    cache = tmp_path / "cache"
+    background = _settings_file(tmp_path, ROOT / "theme", plugins, f"CACHE_PATH = {str(cache)!r}\n")
     (tmp_path / "plain").mkdir()
     plain = _settings_file(
         tmp_path / "plain", ROOT / "theme", plugins, "VN_SEARCH_BACKGROUND = False\n"
@@ -41,6 +42,13 @@ def test_index_in_background_and_kept_equals_one_built_in_the_build(tmp_path):
 
     again = _finish(_build(background, content, tmp_path / "out"))
     assert "unchanged, index kept" in again, again
+    assert _index(tmp_path / "out") == _index(tmp_path / "plain-out")
+
+    # A kept file lost from the cache: the index is built again, whole.
+    kept = sorted((cache / "vn_search" / "index" / "t").iterdir())
+    kept[0].unlink()
+    rebuilt = _finish(_build(background, content, tmp_path / "out"))
+    assert "indexed into" in rebuilt, rebuilt
     assert _index(tmp_path / "out") == _index(tmp_path / "plain-out")
 
     # An edited article: indexed again, and found by its new words.

@@ -3,15 +3,19 @@
 import gzip
 import json
 import subprocess
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+import vn_search.index as vn_index
 from plugin_settings import PluginSettingsError
 from vn_search import DOCUMENTS_CATEGORY, article_doc, citations, document_doc, plain_text
 from vn_search.index import Doc, build_index
+from vn_search.postings import count_run, spread
+from vn_search.runs import RunStore
 from vn_search.settings import vn_search_settings
 from vn_search.tokens import tokenize
 
@@ -94,6 +98,76 @@ def test_worker_processes_give_the_same_bytes_as_one():
     ]
     serial = build_index(docs, _options(PROCESSES=1, COMMON_MIN_DOCS=100))
     assert build_index(docs, _options(PROCESSES=2, COMMON_MIN_DOCS=100)) == serial
+
+
+def test_bodies_sent_as_html_and_files_written_as_made_give_the_same_bytes():
+    # The build's way (vn_search/__init__.py): Docs without their bodies,
+    # each body's HTML asked for when its run is sent to be counted, each
+    # file handed over at once.
+    html = [
+        f"<p>buổi họp <b>đảng viên</b> chi bộ {i} &amp; Bưởi</p>" * (1 + i % 7) for i in range(600)
+    ]
+    docs = [_doc(i, f"Tin số {i}", plain_text(html[i])) for i in range(600)]
+    whole = build_index(docs, _options(PROCESSES=2))
+    bodiless = [replace(doc, body="") for doc in docs]
+    asked = []
+
+    def body_html(i: int) -> str:
+        asked.append(i)
+        return html[i]
+
+    for processes in (1, 2):
+        written: dict[str, bytes] = {}
+        options = _options(PROCESSES=processes)
+        assert (
+            build_index(bodiless, options, body_html=body_html, write=written.__setitem__) is None
+        )
+        assert written == whole
+        assert sorted(asked) == list(range(600))  # each once
+        asked.clear()
+
+
+def test_kept_runs_count_only_the_changed_run_and_give_the_same_bytes(tmp_path, monkeypatch):
+    runs = tmp_path / "runs"
+    options = _options(PROCESSES=1)
+    docs = [
+        _doc(i, f"Tin số {i}", f"buổi họp đảng viên chi bộ {i} Bưởi " * (1 + i % 7))
+        for i in range(1500)
+    ]
+    assert build_index(docs, options, kept_runs=RunStore(runs)) == build_index(docs, options)
+    counted = []
+    monkeypatch.setattr(vn_index, "count_run", lambda *a: counted.append(1) or count_run(*a))
+
+    # One body edited, then one article added: each time one run is counted
+    # again, the others are read back, and the index is a fresh build's.
+    edited = [*docs]
+    edited[700] = replace(docs[700], body=docs[700].body + " cúp pha lê")
+    added = [*edited, _doc(1500, "Bài mới thêm", "nội dung mới")]
+    for changed in (edited, added):
+        before = {path.name for path in runs.iterdir()}
+        counted.clear()
+        built = build_index(changed, options, kept_runs=RunStore(runs))
+        after = {path.name for path in runs.iterdir()}
+        assert built == build_index(changed, _options(PROCESSES=2))
+        assert len(before) > 2
+        assert len(after - before) == len(before - after) == 1, (before, after)
+        assert len(counted) == 1
+
+
+def test_worker_jobs_are_made_only_as_fast_as_their_results_are_used():
+    # Pool.imap would pickle every run of articles at once: all the text in memory.
+    pulled = []
+
+    def jobs():
+        for number in range(20):
+            pulled.append(number)
+            yield number
+
+    with spread(2) as mapper:
+        results = mapper(abs, jobs())
+        assert next(results) == 0
+        assert len(pulled) <= 1 + 2 * 2  # the first, and two jobs per worker ahead
+        assert list(results) == list(range(1, 20))
 
 
 def test_a_word_and_its_exact_forms_share_a_shard():

@@ -5,7 +5,6 @@ this module only turns Pelican's articles into ``Doc`` and writes the files.
 The front end lives in theme/static/js/search/.
 """
 
-import html
 import logging
 import re
 import resource
@@ -24,19 +23,11 @@ from full_build import is_full_build
 from .background import Background
 from .index import Doc, build_index
 from .kept import KeptIndex
+from .runs import RunStore
 from .settings import vn_search_settings
+from .tokens import plain_text
 
 logger = logging.getLogger(__name__)
-
-_TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
-
-
-def plain_text(markup: str) -> str:
-    """Visible text of an HTML fragment, tags dropped, entities decoded."""
-    # Block-level tags end words: "<p>a</p><p>b</p>" is "a b", not "ab".
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
-
 
 _HREF = re.compile(r'href="([^"#?]*)')
 
@@ -133,8 +124,8 @@ class SearchIndexGenerator(Generator):
         articles = self.context.get("articles", [])
         documents = self.context.get("legal_documents", [])
         cited = citations(articles, self.settings.get("SITEURL", ""))
-        # Every Doc but its body: the bodies' plain text, the bulk of a
-        # site's text, is made by the workers that count it, a run at a time.
+        # Every Doc but its body: the bodies, the bulk of a site's text, go
+        # to the workers that count them a run at a time, as HTML.
         docs = [
             *(article_doc(a, cited.get(a.url, 0)) for a in articles),
             *map(document_doc, documents),
@@ -147,15 +138,18 @@ class SearchIndexGenerator(Generator):
         folder.mkdir(parents=True)
         kept = KeptIndex(self.settings)
         digest = kept.digest(docs, map(body_html, sources), self.options)
-        count = None if is_full_build(self.settings) else kept.place(digest, folder)
+        full = is_full_build(self.settings)
+        count = None if full else kept.place(digest, folder)
         reused = count is not None
         if not reused:
             written = _FolderWriter(folder)
             build_index(
                 docs,
                 self.options,
-                body_of=lambda i: plain_text(body_html(sources[i])),
+                body_html=lambda i: body_html(sources[i]),
                 write=written,
+                # Only the runs of articles with a change are counted again.
+                kept_runs=None if full else RunStore(kept.folder / "runs"),
             )
             kept.save(digest, folder, written.names)
             count = len(written.names)

@@ -29,14 +29,16 @@ import gzip
 import json
 import statistics
 import sys
+import tempfile
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain, repeat
 from operator import and_, rshift, sub
+from pathlib import Path
 
 import numpy as np
 
@@ -44,20 +46,24 @@ from vietnamese.text import sort_key
 
 from .postings import (
     Article,
-    Postings,
     authority,
     count_run,
+    cut_runs,
     norm,
     processes_for,
-    run_size,
     spread,
     with_impacts,
 )
+from .runs import RunStore
+from .tokens import plain_text
 
 __all__ = ["Doc", "build_index"]
 
 INLINE_BYTES = 384  # postings up to this size travel inside the shard
 DAY_STEP = 256  # the manifest keeps the date of every DAY_STEP-th article
+# Postings per slice sent to be encoded (8 MB): enough slices to keep the
+# workers evenly busy, few enough postings in flight at once.
+SLICE_POSTINGS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -81,37 +87,52 @@ def build_index(
     docs: Sequence[Doc],
     options: dict,
     *,
-    body_of: Callable[[int], str] | None = None,
+    body_html: Callable[[int], str] | None = None,
     write: Write | None = None,
+    kept_runs: RunStore | None = None,
 ) -> dict[str, bytes] | None:
     """Every file of the index, keyed by its path inside the index folder.
 
-    The bodies are the biggest part of a site's text: ``body_of(i)``, if
-    given, makes the plain text of ``docs[i]``'s body when it is counted
-    (in a worker, a run of articles at a time) so no process holds them
-    all. ``write(path, data)``, if given, takes each file as soon as it is
-    made, and nothing is returned: the index is never held whole either.
+    The bodies are the biggest part of a site's text, and no process holds
+    them all: ``body_html(i)``, if given, is the HTML of ``docs[i]``'s
+    body, asked for a run of articles at a time and made plain text by the
+    worker that counts the run. ``write(path, data)``, if given, takes each
+    file as soon as it is made, and nothing is returned: the index is never
+    held whole either. ``kept_runs``, if given, is where each run's counts
+    are kept for the next build; they are read back if a run is unchanged.
     """
     files: dict[str, bytes] | None = {} if write is None else None
     ordered_at = sorted(range(len(docs)), key=lambda i: _newest_first(docs[i]))
     ordered = [docs[i] for i in ordered_at]
     categories = sorted({d.category for d in ordered}, key=sort_key)
     cat_number = {name: i for i, name in enumerate(categories)}
-    reading = _Reading(
-        ordered,
-        ordered_at,
-        body_of or (lambda i: docs[i].body),
-        cat_number,
-    )
+
+    def job(run: tuple[int, int]) -> _Job:
+        """A run's articles as the worker needs them: plain data, pickled."""
+        articles = []
+        for number in range(*run):
+            doc = ordered[number]
+            body = body_html(ordered_at[number]) if body_html else doc.body
+            summary = " ".join([doc.summary, *doc.tags])
+            articles.append(((doc.title, summary, body), f"#c{cat_number[doc.category]}"))
+        return articles, body_html is not None, store
+
     write = write or files.__setitem__
     processes = processes_for(options["PROCESSES"], len(ordered))
-    size = run_size(len(ordered), processes)
-    runs = [(start, min(start + size, len(ordered))) for start in range(0, len(ordered), size)]
-    with _shared(reading), spread(processes) as mapper:
-        postings = Postings()
+    runs = cut_runs([doc.url for doc in ordered])
+    with ExitStack() as stack:
+        if kept_runs is not None:
+            store = kept_runs
+        else:
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="vn_search-"))
+            store = RunStore(Path(folder))
+        mapper = stack.enter_context(spread(processes))
+        stored: list[tuple[int, str]] = []  # (first article number, key) of each run
         lengths: list[int] = []
-        for found, run_lengths, texts in mapper(_count_run, runs):
-            postings.add(found)
+        for (start, _stop), (key, run_lengths, texts) in zip(
+            runs, mapper(_count_run, map(job, runs)), strict=True
+        ):
+            stored.append((start, key))
             # Each article's own text, for the snippet, compressed by the worker.
             for number, data in enumerate(texts, len(lengths)):
                 write(f"t/{number}.bin", data)
@@ -123,9 +144,17 @@ def build_index(
             np.array([norm(length, average) for length in lengths], dtype=np.float64),
             np.array([authority(doc.cited_by) for doc in ordered], dtype=np.float64),
         )
-        slices = _slices(postings, len(ordered), options, processes, weights)
+        # Keys in order, one first letter at a time (a word's forms and pairs
+        # share its letter): only that letter's postings are held at once.
+        letters = sorted(set().union(*(store.letters(key) for _start, key in stored)))
+        slices = chain.from_iterable(
+            _slices(store.joined(letter, stored), len(ordered), options, weights)
+            for letter in letters
+        )
         encoded = mapper(_encode_slice, slices)
         shard_firsts = _write_dictionary(chain.from_iterable(encoded), options, write)
+        if kept_runs is not None:
+            kept_runs.keep_only({key for _start, key in stored})
     _write_docs(ordered, cat_number, options, write)
     write(
         "manifest.json",
@@ -150,48 +179,25 @@ def _newest_first(doc: Doc) -> tuple:
     return (-doc.date.toordinal(), -_seconds(doc.date), doc.url)
 
 
-@dataclass
-class _Reading:
-    """What the counting workers read the articles from. It is shared by
-    fork, not sent: a worker is given a run's article numbers only."""
-
-    ordered: list[Doc]  # by article number
-    ordered_at: list[int]  # each article's place in the caller's docs
-    body_of: Callable[[int], str]
-    cat_number: dict[str, int]
-
-    def article(self, number: int) -> tuple[Article, str]:
-        doc = self.ordered[number]
-        body = self.body_of(self.ordered_at[number])
-        fields = (doc.title, " ".join([doc.summary, *doc.tags]), body)
-        return (fields, f"#c{self.cat_number[doc.category]}"), body
+# A run's articles: ((title, summary and tags, body), category key), whether
+# the bodies are HTML, and where the run's counts are stored.
+_Job = tuple[list[Article], bool, RunStore]
 
 
-# The articles _count_run reads from: set in the build's process before its
-# workers fork, so they see it too (spread()).
-_reading: _Reading | None = None
-
-
-@contextmanager
-def _shared(reading: _Reading) -> Iterator[None]:
-    global _reading
-    _reading = reading
-    try:
-        yield
-    finally:
-        _reading = None
-
-
-def _count_run(run: tuple[int, int]) -> tuple[dict[str, array], list[int], list[bytes]]:
-    """A run's postings, each article's length and its gzipped body text."""
-    start, stop = run
-    articles, lengths, texts = [], [], []
-    for number in range(start, stop):
-        article, body = _reading.article(number)
-        articles.append(article)
-        lengths.append(sum(map(len, article[0])))
-        texts.append(_gzip(body.encode()))
-    return count_run(start, articles), lengths, texts
+def _count_run(job: _Job) -> tuple[str, list[int], list[bytes]]:
+    """Count a run's articles into the store (unless they are there): its
+    key there, each article's length and its gzipped body text."""
+    articles, html, store = job
+    key = store.key(articles)
+    found = store.texts(key)
+    if found is None:
+        if html:
+            articles = [((t, s, plain_text(body)), extra) for (t, s, body), extra in articles]
+        lengths = [sum(map(len, fields)) for fields, _extra in articles]
+        texts = [_gzip(fields[2].encode()) for fields, _extra in articles]
+        store.save(key, count_run(articles), lengths, texts)
+        found = lengths, texts
+    return (key, *found)
 
 
 def _seconds(when: datetime) -> int:
@@ -205,7 +211,7 @@ def _year_ranges(ordered: Sequence[Doc]) -> list[list[int]]:
     return [ranges[y] for y in sorted(ranges, reverse=True)]
 
 
-def _slices(postings: Postings, doc_count: int, options: dict, processes: int, weights):
+def _slices(postings: dict, doc_count: int, options: dict, weights):
     """The words in order, in slices of about equal postings for the workers
     to encode, each word with its postings and its exact forms. A word's
     postings leave ``postings`` with its slice: the memory they took is
@@ -216,7 +222,7 @@ def _slices(postings: Postings, doc_count: int, options: dict, processes: int, w
         if "\t" in key:
             folded, form = key.split("\t")
             forms[folded].append(form)
-    share = sum(map(len, postings.values())) // (processes * 4) + 1
+    share = SLICE_POSTINGS
     settings = {k: options[k] for k in ("COMMON_MIN_DOCS", "BLOCK_POSTINGS")}
     items, size = [], 0
     for term in sorted(postings):

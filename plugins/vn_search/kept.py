@@ -1,6 +1,8 @@
-"""The last build's index, kept to be placed again when nothing it is made
-of changed: the articles as the index sees them (every Doc field and the
-HTML the text is taken from), the VN_SEARCH settings and this plugin's code.
+"""What the index keeps between builds, in CACHE_PATH/vn_search/.
+
+KeptIndex: the last build's index, placed again when nothing it is made of
+changed: the articles as the index sees them (every Doc field and the HTML
+the text is taken from), the VN_SEARCH settings and this plugin's code.
 
 One site at a time, in CACHE_PATH/vn_search/: ``index/`` holds the files,
 hard links to those the build wrote (no copy, where the output and the
@@ -8,6 +10,8 @@ cache share a file system), and ``index.json`` their digest and names. The
 record goes before the files change and comes back after, so a build
 stopped half-way leaves no record to trust; anything missing or unreadable
 means "build it".
+(When something changed, runs.RunStore keeps the counts of each run of
+articles, so that only the runs with a changed article are counted again.)
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ NOT_SHAPING = frozenset({"BACKGROUND", "PROCESSES"})
 
 class KeptIndex:
     def __init__(self, settings):
-        folder = cache_root(settings) / "vn_search"
+        self.folder = folder = cache_root(settings) / "vn_search"
         self.files = folder / "index"
         self.record = folder / "index.json"
         # The pickle of every file that held the index before FORMAT 2.

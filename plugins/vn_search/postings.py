@@ -14,9 +14,12 @@ Keys are folded words ("dang"), exact forms after their folded word and a
 tab ("dang\tđảng"), and pairs of consecutive folded words ("dang vien").
 """
 
+import hashlib
 import math
 import multiprocessing
 import os
+import sys
+import types
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,11 +27,18 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from fork_memory import frozen
-
 from .tokens import fold, tokenize
 
-__all__ = ["Article", "Postings", "authority", "count_run", "norm", "spread", "with_impacts"]
+__all__ = [
+    "Article",
+    "Postings",
+    "authority",
+    "count_run",
+    "cut_runs",
+    "norm",
+    "spread",
+    "with_impacts",
+]
 
 # News articles run long on their subject: length weighs little (b), and
 # repetition keeps counting a while (k1) before it saturates.
@@ -37,9 +47,12 @@ IMPACT_MAX = 255
 AUTHORITY_MAX = 1.3
 # Title words count three times, the summary and tags twice, body once.
 FIELD_WEIGHTS = (3, 2, 1)
-# Articles per run: big enough that a run's result is mostly words already
-# seen (less to send back and join), small enough to keep both cores busy.
-RUN_MIN, RUN_MAX = 256, 1_024
+# Articles per run, on average: big enough that a run's result is mostly
+# words already seen (less to send back and join), small enough to keep
+# both cores busy and a worker's memory small (about 40 MB at 512). A site
+# of SMALL_SITE articles or fewer is counted in the build's own process.
+RUN_AVERAGE, RUN_LONGEST = 512, 2_048
+SMALL_SITE = 256
 
 # A weighted count above TF_MAX is stored as TF_MAX: its impact is already
 # saturated (within a rounding step of 255 words' worth). 22 bits are left
@@ -70,7 +83,7 @@ def authority(cited_by: int) -> float:
 def processes_for(setting: int, articles: int) -> int:
     """Processes to count ``articles`` with. VN_SEARCH_PROCESSES 0 means one
     per core this process may use; a site of one run needs no workers."""
-    if articles <= RUN_MIN:
+    if articles <= SMALL_SITE:
         return 1
     return setting or len(os.sched_getaffinity(0))
 
@@ -79,18 +92,34 @@ def processes_for(setting: int, articles: int) -> int:
 def spread(processes: int) -> Iterator[Callable[[Callable, Iterable], Iterator]]:
     """An ordered map() over worker processes, or the builtin map for one.
 
-    The workers are forks: they start in milliseconds, whatever script runs
-    the build is not imported again (spawn would re-run a script without a
-    __main__ guard), and they see what the build's process held when they
-    were made (the articles: nothing is pickled to them but numbers). The
-    frozen GC leaves the pages they share with the build alone. Where there
-    is no fork, one process does the work.
+    The workers are spawned, fresh interpreters, not forks of the build:
+    a fork shares the build's memory (every article, 1.4 GiB at 50,000),
+    and each page of it that the fork or the build then writes to (a
+    reference count, a reused heap block) is copied. Forks of a big build
+    doubled much of it that way; spawned workers hold only their jobs,
+    which are plain data, and start once per index (about 0.3 s).
     """
-    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if processes <= 1:
         yield map
         return
-    with frozen(), multiprocessing.get_context("fork").Pool(processes) as pool:
+    with _bare_main():
+        pool = multiprocessing.get_context("spawn").Pool(processes)
+    with pool:
         yield bounded_map(pool, ahead=processes * 2)
+
+
+@contextmanager
+def _bare_main() -> Iterator[None]:
+    """A spawned worker first runs the build's __main__ again, to find any
+    function defined there; a build script without a __main__ guard would
+    then start a build in every worker. Every function the workers run is
+    in this package, so while they start, __main__ is an empty module."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def bounded_map(pool, ahead: int) -> Callable[[Callable, Iterable], Iterator]:
@@ -110,15 +139,33 @@ def bounded_map(pool, ahead: int) -> Callable[[Callable, Iterable], Iterator]:
     return mapper
 
 
-def run_size(articles: int, processes: int) -> int:
-    return min(RUN_MAX, max(RUN_MIN, math.ceil(articles / (processes * 4))))
+def cut_runs(names: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, stop) of each run of articles, the articles named (by URL)
+    in number order.
+
+    A run ends after an article whose name's hash says so, one in
+    RUN_AVERAGE, not every RUN_AVERAGE articles: an article added, removed
+    or moved changes its own run only, and every other run is the same
+    articles as in the last build (its counts are kept: KeptRuns)."""
+    runs, start = [], 0
+    for number, name in enumerate(names):
+        digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        if number + 1 - start >= RUN_LONGEST or int.from_bytes(digest) % RUN_AVERAGE == 0:
+            runs.append((start, number + 1))
+            start = number + 1
+    if start < len(names):
+        runs.append((start, len(names)))
+    return runs
 
 
 class Postings(dict):
     """Key → postings (array of number << TF_BITS | count) of every run so
     far, joined in article order."""
 
-    def add(self, found: dict[str, array]) -> None:
+    def add(self, found: dict[str, array], start: int = 0) -> None:
+        """A run's postings, counted from 0, its first article being ``start``."""
+        if start:
+            found = {key: _shifted(rows, start << TF_BITS) for key, rows in found.items()}
         if not self:
             self.update(found)
             return
@@ -131,7 +178,11 @@ class Postings(dict):
                 known.extend(rows)
 
 
-def count_run(start: int, articles: Sequence[Article]) -> dict[str, array]:
+def _shifted(rows: array, by: int) -> array:
+    return array("I", (np.frombuffer(rows, dtype=np.uint32) + np.uint32(by)).tobytes())
+
+
+def count_run(articles: Sequence[Article], start: int = 0) -> dict[str, array]:
     """The postings of a run of articles numbered from ``start``.
 
     Python only turns each word into a number; counting and sorting the

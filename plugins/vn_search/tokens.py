@@ -5,12 +5,23 @@ The front end (theme/static/js/search/text.js) mirrors ``tokenize`` and
 tests/data/fold_cases.json.
 """
 
+import html
 import re
 from itertools import pairwise
 
 from vietnamese.text import fold, nfc
 
-__all__ = ["fold", "pairs", "tokenize"]
+__all__ = ["fold", "pairs", "plain_text", "tokenize"]
+
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(markup: str) -> str:
+    """Visible text of an HTML fragment, tags dropped, entities decoded."""
+    # Block-level tags end words: "<p>a</p><p>b</p>" is "a b", not "ab".
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
+
 
 # A word is a run of letters and digits (Unicode categories L and N); stray
 # combining marks left over after NFC stay inside the word they follow, so

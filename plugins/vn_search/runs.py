@@ -1,0 +1,112 @@
+"""Each run of articles' counts, kept on disk until the words are encoded.
+
+A run (postings.cut_runs) is counted by a worker, which stores its postings
+here, split by the first letter of each key ("d" holds "dang", "dang\tđảng",
+"dang vien"), with the run's article lengths and compressed texts. The
+build's process then joins one letter at a time across every run, in run
+order, and encodes it: no process holds more than one letter's postings,
+which keeps a 50,000-article index within a few hundred MB.
+
+A run is stored under the digest of what it is made of (its articles as
+counted and the plugin's code). Kept in the cache between builds
+(CACHE_PATH/vn_search/runs), a run whose articles did not change is read
+back, not counted again; a full build uses a temporary folder instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from array import array
+from pathlib import Path
+
+from cache_files import replace_atomically, tree_digest
+
+from .postings import Postings
+
+FORMAT = 1
+CODE = Path(__file__).parent
+
+
+class RunStore:
+    def __init__(self, folder: Path, code: str | None = None):
+        self.folder = folder
+        self.code = code if code is not None else tree_digest(CODE, suffixes=(".py",))
+
+    def key(self, articles) -> str:
+        """Digest of a run's articles as they are counted (title, summary
+        and tags, body, category key) and of the code that counts them."""
+        h = hashlib.blake2b(f"{FORMAT}\0{self.code}\0".encode(), digest_size=16)
+        for article in articles:
+            h.update(repr(article).encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def texts(self, key: str) -> tuple[list[int], list[bytes]] | None:
+        """A stored run's article lengths and gzipped texts; None if it is
+        not stored (or cannot be read): count it."""
+        try:
+            return self._read(key, "")
+        except Exception:  # missing, damaged, or from an older version of the code
+            return None
+
+    def save(self, key: str, postings: dict[str, array], lengths: list[int], texts: list[bytes]):
+        by_letter: dict[str, list] = {}
+        for word, rows in postings.items():
+            by_letter.setdefault(word[0], []).append((word, rows.tobytes()))
+        parts = {"": (lengths, texts), **by_letter}
+
+        def write(stream) -> None:
+            blobs = {
+                letter: pickle.dumps(part, pickle.HIGHEST_PROTOCOL)
+                for letter, part in parts.items()
+            }
+            table, offset = {}, 0
+            for letter, blob in blobs.items():
+                table[letter] = (offset, len(blob))
+                offset += len(blob)
+            head = pickle.dumps(table, pickle.HIGHEST_PROTOCOL)
+            stream.write(len(head).to_bytes(8, "little") + head)
+            for blob in blobs.values():
+                stream.write(blob)
+
+        replace_atomically(self._path(key), write)
+
+    def letters(self, key: str) -> set[str]:
+        return {letter for letter in self._table(key) if letter}
+
+    def joined(self, letter: str, runs: list[tuple[int, str]]) -> dict[str, array]:
+        """Every key starting with ``letter``: its postings across the runs
+        ((first article number, key) in order), numbered from 0 for the site."""
+        joined = Postings()
+        for start, key in runs:
+            found = {word: array("I", data) for word, data in self._read(key, letter) or ()}
+            joined.add(found, start)
+        return joined
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Forget the runs this build did not use: one site's at a time."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.stem not in keys:
+                path.unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.bin"
+
+    def _table(self, key: str) -> dict:
+        with self._path(key).open("rb") as stream:
+            size = int.from_bytes(stream.read(8), "little")
+            return pickle.loads(stream.read(size))
+
+    def _read(self, key: str, letter: str):
+        """The part of the run's file for ``letter`` ("": lengths and
+        texts), or None if it has none."""
+        with self._path(key).open("rb") as stream:
+            size = int.from_bytes(stream.read(8), "little")
+            table = pickle.loads(stream.read(size))
+            if letter not in table:
+                return None
+            offset, length = table[letter]
+            stream.seek(8 + size + offset)
+            return pickle.loads(stream.read(length))
