@@ -27,9 +27,11 @@ quoted phrases and reward words typed together.
 
 import gzip
 import json
+import logging
 import statistics
 import sys
 import tempfile
+import time
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -58,6 +60,8 @@ from .runs import RunStore
 from .tokens import plain_text
 
 __all__ = ["Doc", "build_index"]
+
+logger = logging.getLogger(__name__)
 
 INLINE_BYTES = 384  # postings up to this size travel inside the shard
 DAY_STEP = 256  # the manifest keeps the date of every DAY_STEP-th article
@@ -108,14 +112,19 @@ def build_index(
     cat_number = {name: i for i, name in enumerate(categories)}
 
     def job(run: tuple[int, int]) -> _Job:
-        """A run's articles as the worker needs them: plain data, pickled."""
+        """A run's articles as the worker needs them (plain data, pickled),
+        or, if its counts are kept, what the build needs of them."""
         articles = []
         for number in range(*run):
             doc = ordered[number]
             body = body_html(ordered_at[number]) if body_html else doc.body
             summary = " ".join([doc.summary, *doc.tags])
             articles.append(((doc.title, summary, body), f"#c{cat_number[doc.category]}"))
-        return articles, body_html is not None, store
+        key = store.key(articles)
+        kept = store.texts(key)
+        if kept is not None:
+            return key, kept  # the texts only pass through a worker, in order
+        return key, (articles, body_html is not None, store)
 
     write = write or files.__setitem__
     processes = processes_for(options["PROCESSES"], len(ordered))
@@ -126,6 +135,7 @@ def build_index(
         else:
             folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="vn_search-"))
             store = RunStore(Path(folder))
+        started = time.perf_counter()
         mapper = stack.enter_context(spread(processes))
         stored: list[tuple[int, str]] = []  # (first article number, key) of each run
         lengths: list[int] = []
@@ -137,6 +147,7 @@ def build_index(
             for number, data in enumerate(texts, len(lengths)):
                 write(f"t/{number}.bin", data)
             lengths += run_lengths
+        counted = time.perf_counter()
         # Length in characters stands in for length in syllables (BM25 only
         # compares an article with the average): no extra tokenising pass.
         average = max(sum(lengths) / len(lengths), 1.0) if lengths else 1.0
@@ -155,6 +166,13 @@ def build_index(
         shard_firsts = _write_dictionary(chain.from_iterable(encoded), options, write)
         if kept_runs is not None:
             kept_runs.keep_only({key for _start, key in stored})
+        logger.debug(
+            "vn_search: %d runs of articles counted or read back in %.2f s, "
+            "words encoded in %.2f s",
+            len(runs),
+            counted - started,
+            time.perf_counter() - counted,
+        )
     _write_docs(ordered, cat_number, options, write)
     write(
         "manifest.json",
@@ -179,25 +197,25 @@ def _newest_first(doc: Doc) -> tuple:
     return (-doc.date.toordinal(), -_seconds(doc.date), doc.url)
 
 
-# A run's articles: ((title, summary and tags, body), category key), whether
-# the bodies are HTML, and where the run's counts are stored.
-_Job = tuple[list[Article], bool, RunStore]
+# A run's key in the store, and its articles ((title, summary and tags,
+# body), category key), whether the bodies are HTML and the store; or, for a
+# kept run, its lengths and texts.
+_Job = tuple[str, tuple[list[Article], bool, RunStore] | tuple[list[int], list[bytes]]]
 
 
 def _count_run(job: _Job) -> tuple[str, list[int], list[bytes]]:
-    """Count a run's articles into the store (unless they are there): its
-    key there, each article's length and its gzipped body text."""
-    articles, html, store = job
-    key = store.key(articles)
-    found = store.texts(key)
-    if found is None:
-        if html:
-            articles = [((t, s, plain_text(body)), extra) for (t, s, body), extra in articles]
-        lengths = [sum(map(len, fields)) for fields, _extra in articles]
-        texts = [_gzip(fields[2].encode()) for fields, _extra in articles]
-        store.save(key, count_run(articles), lengths, texts)
-        found = lengths, texts
-    return (key, *found)
+    """Count a run's articles into the store: its key there, each article's
+    length and its gzipped body text."""
+    key, work = job
+    if len(work) == 2:  # kept: counted by an earlier build
+        return (key, *work)
+    articles, html, store = work
+    if html:
+        articles = [((t, s, plain_text(body)), extra) for (t, s, body), extra in articles]
+    lengths = [sum(map(len, fields)) for fields, _extra in articles]
+    texts = [_gzip(fields[2].encode()) for fields, _extra in articles]
+    store.save(key, count_run(articles), lengths, texts)
+    return key, lengths, texts
 
 
 def _seconds(when: datetime) -> int:

@@ -54,8 +54,8 @@ FIELD_WEIGHTS = (3, 2, 1)
 RUN_AVERAGE, RUN_LONGEST = 512, 2_048
 SMALL_SITE = 256
 
-# A weighted count above TF_MAX is stored as TF_MAX: its impact is already
-# saturated (within a rounding step of 255 words' worth). 22 bits are left
+# A weighted count above TF_MAX (1023) is stored as TF_MAX: by then BM25 has
+# saturated, and the impact byte moves by one step at most. 22 bits are left
 # for article numbers: 4 million articles.
 TF_BITS = 10
 TF_MAX = (1 << TF_BITS) - 1
@@ -146,7 +146,7 @@ def cut_runs(names: Sequence[str]) -> list[tuple[int, int]]:
     A run ends after an article whose name's hash says so, one in
     RUN_AVERAGE, not every RUN_AVERAGE articles: an article added, removed
     or moved changes its own run only, and every other run is the same
-    articles as in the last build (its counts are kept: KeptRuns)."""
+    articles as in the last build (its counts are kept: runs.RunStore)."""
     runs, start = [], 0
     for number, name in enumerate(names):
         digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8).digest()

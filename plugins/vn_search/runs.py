@@ -37,8 +37,10 @@ class RunStore:
         """Digest of a run's articles as they are counted (title, summary
         and tags, body, category key) and of the code that counts them."""
         h = hashlib.blake2b(f"{FORMAT}\0{self.code}\0".encode(), digest_size=16)
-        for article in articles:
-            h.update(repr(article).encode("utf-8", "surrogatepass"))
+        for fields, extra in articles:
+            for text in (*fields, extra):
+                h.update(text.encode("utf-8", "surrogatepass"))
+                h.update(b"\0")  # "ab" + "c" is not "a" + "bc"
         return h.hexdigest()
 
     def texts(self, key: str) -> tuple[list[int], list[bytes]] | None:
