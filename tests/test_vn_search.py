@@ -3,6 +3,7 @@
 import gzip
 import json
 import subprocess
+from array import array
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from plugin_settings import PluginSettingsError
 from vn_search import DOCUMENTS_CATEGORY, article_doc, citations, document_doc, plain_text
 from vn_search.index import Doc, build_index
 from vn_search.postings import count_run, spread
-from vn_search.runs import RunStore
+from vn_search.runs import SITES_KEPT, RunStore, site_store
 from vn_search.settings import vn_search_settings
 from vn_search.tokens import tokenize
 
@@ -152,6 +153,22 @@ def test_kept_runs_count_only_the_changed_run_and_give_the_same_bytes(tmp_path, 
         assert len(before) > 2
         assert len(after - before) == len(before - after) == 1, (before, after)
         assert len(counted) == 1
+
+
+def test_each_site_keeps_its_runs_apart_and_only_the_recent_sites_are_kept(tmp_path):
+    runs = tmp_path / "cache" / "runs"
+    sites = [tmp_path / f"site-{n}" for n in range(SITES_KEPT + 1)]
+    first = site_store(runs, sites[0])
+    first.save("k", {"dang": array("I", [1])}, [10], [b"t"])
+    # Another site's build (the tests', the preview's) leaves it alone...
+    other = site_store(runs, sites[1])
+    other.keep_only(set())
+    assert first.texts("k") == ([10], [b"t"])
+    # ...until SITES_KEPT other sites were built after it.
+    for site in sites[1:]:
+        site_store(runs, site)
+    assert first.texts("k") is None
+    assert len(list(runs.iterdir())) == SITES_KEPT
 
 
 def test_worker_jobs_are_made_only_as_fast_as_their_results_are_used():

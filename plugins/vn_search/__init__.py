@@ -23,7 +23,7 @@ from full_build import is_full_build
 from .background import Background
 from .index import Doc, build_index
 from .kept import KeptIndex
-from .runs import RunStore
+from .runs import site_store
 from .settings import vn_search_settings
 from .tokens import plain_text
 
@@ -149,7 +149,7 @@ class SearchIndexGenerator(Generator):
                 body_html=lambda i: body_html(sources[i]),
                 write=written,
                 # Only the runs of articles with a change are counted again.
-                kept_runs=None if full else RunStore(kept.folder / "runs"),
+                kept_runs=None if full else site_store(kept.folder / "runs", Path(self.path)),
             )
             kept.save(digest, folder, written.names)
             count = len(written.names)

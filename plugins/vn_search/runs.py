@@ -8,15 +8,20 @@ order, and encodes it: no process holds more than one letter's postings,
 which keeps a 50,000-article index within a few hundred MB.
 
 A run is stored under the digest of what it is made of (its articles as
-counted and the plugin's code). Kept in the cache between builds
-(CACHE_PATH/vn_search/runs), a run whose articles did not change is read
-back, not counted again; a full build uses a temporary folder instead.
+counted and the plugin's code). Kept in the cache between builds, a run
+whose articles did not change is read back, not counted again; a full
+build uses a temporary folder instead. Each content folder has a store of
+its own (site_store: CACHE_PATH/vn_search/runs/<folder's digest>/), so the
+preview and the tests, building other sites into the same cache, never
+prune each other's runs; the SITES_KEPT most recently built are kept.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import shutil
 from array import array
 from pathlib import Path
 
@@ -26,6 +31,27 @@ from .postings import Postings
 
 FORMAT = 1
 CODE = Path(__file__).parent
+SITES_KEPT = 4
+
+
+def site_store(folder: Path, content: Path) -> RunStore:
+    """The store of the site whose content is in ``content``, under
+    ``folder``; the stores of sites built less recently than the last
+    SITES_KEPT (temporary sites, old checkouts) are removed."""
+    name = hashlib.blake2b(str(content.resolve()).encode(), digest_size=8).hexdigest()
+    store = folder / name
+    store.mkdir(parents=True, exist_ok=True)
+    os.utime(store)  # built now: among the most recent
+    others = []
+    for path in folder.iterdir():
+        if not path.is_dir():
+            path.unlink(missing_ok=True)  # not a store: a leftover
+        elif path != store:
+            others.append(path)
+    others.sort(key=lambda path: path.stat().st_mtime)
+    for old in others[: max(0, len(others) - (SITES_KEPT - 1))]:
+        shutil.rmtree(old, ignore_errors=True)
+    return RunStore(store)
 
 
 class RunStore:
