@@ -1,6 +1,8 @@
 """Files plugins keep between builds (plugins/cache_files.py)."""
 
-from cache_files import link_or_copy
+import sys
+
+from cache_files import link_or_copy, read_pickle, write_pickle
 
 
 def test_link_or_copy_places_the_bytes_and_never_writes_through_an_old_link(tmp_path):
@@ -17,3 +19,14 @@ def test_link_or_copy_places_the_bytes_and_never_writes_through_an_old_link(tmp_
     link_or_copy(fresh, placed)
     assert placed.read_bytes() == b"this build"
     assert kept.read_bytes() == b"last build"
+
+
+def test_pickled_text_comes_back_whole_and_is_not_grown_in_memory(tmp_path):
+    # Pickling a non-ASCII str attaches its UTF-8 copy to it for good: an
+    # article body pickled into the body cache would take twice the memory.
+    body = "Phường Bưởi tổ chức hội nghị " * 500
+    data = {"bai.md": (body, {"title": ["Tiêu đề"]}), "odd": "\udcff lạ", "ascii": "plain"}
+    size = sys.getsizeof(body)
+    write_pickle(tmp_path / "cache.pickle", data)
+    assert sys.getsizeof(body) == size
+    assert read_pickle(tmp_path / "cache.pickle") == data

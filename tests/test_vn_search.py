@@ -3,6 +3,7 @@
 import gzip
 import json
 import subprocess
+import sys
 from array import array
 from dataclasses import replace
 from datetime import datetime
@@ -109,6 +110,7 @@ def test_bodies_sent_as_html_and_files_written_as_made_give_the_same_bytes():
         f"<p>buổi họp <b>đảng viên</b> chi bộ {i} &amp; Bưởi</p>" * (1 + i % 7) for i in range(600)
     ]
     docs = [_doc(i, f"Tin số {i}", plain_text(html[i])) for i in range(600)]
+    sizes = [sys.getsizeof(text) for text in html]
     whole = build_index(docs, _options(PROCESSES=2))
     bodiless = [replace(doc, body="") for doc in docs]
     asked = []
@@ -126,6 +128,8 @@ def test_bodies_sent_as_html_and_files_written_as_made_give_the_same_bytes():
         assert written == whole
         assert sorted(asked) == list(range(600))  # each once
         asked.clear()
+    # The articles' own text is not grown by being sent (cache_files explains).
+    assert [sys.getsizeof(text) for text in html] == sizes
 
 
 def test_kept_runs_count_only_the_changed_run_and_give_the_same_bytes(tmp_path, monkeypatch):

@@ -118,6 +118,9 @@ def build_index(
         for number in range(*run):
             doc = ordered[number]
             body = body_html(ordered_at[number]) if body_html else doc.body
+            # Bytes, not the article's own str: pickling a str that is not
+            # ASCII leaves a UTF-8 copy of it attached to it (cache_files).
+            body = body.encode("utf-8", "surrogatepass")
             summary = " ".join([doc.summary, *doc.tags])
             articles.append(((doc.title, summary, body), f"#c{cat_number[doc.category]}"))
         key = store.key(articles)
@@ -198,7 +201,7 @@ def _newest_first(doc: Doc) -> tuple:
 
 
 # A run's key in the store, and its articles ((title, summary and tags,
-# body), category key), whether the bodies are HTML and the store; or, for a
+# body in UTF-8), category key), whether the bodies are HTML and the store; or, for a
 # kept run, its lengths and texts.
 _Job = tuple[str, tuple[list[Article], bool, RunStore] | tuple[list[int], list[bytes]]]
 
@@ -210,8 +213,11 @@ def _count_run(job: _Job) -> tuple[str, list[int], list[bytes]]:
     if len(work) == 2:  # kept: counted by an earlier build
         return (key, *work)
     articles, html, store = work
-    if html:
-        articles = [((t, s, plain_text(body)), extra) for (t, s, body), extra in articles]
+    text = plain_text if html else str
+    articles = [
+        ((t, s, text(body.decode("utf-8", "surrogatepass"))), extra)
+        for (t, s, body), extra in articles
+    ]
     lengths = [sum(map(len, fields)) for fields, _extra in articles]
     texts = [_gzip(fields[2].encode()) for fields, _extra in articles]
     store.save(key, count_run(articles), lengths, texts)

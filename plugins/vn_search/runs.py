@@ -60,12 +60,12 @@ class RunStore:
         self.code = code if code is not None else tree_digest(CODE, suffixes=(".py",))
 
     def key(self, articles) -> str:
-        """Digest of a run's articles as they are counted (title, summary
-        and tags, body, category key) and of the code that counts them."""
+        """Digest of a run's articles as they are sent to be counted (title,
+        summary and tags, body, category key) and of the code that counts them."""
         h = hashlib.blake2b(f"{FORMAT}\0{self.code}\0".encode(), digest_size=16)
         for fields, extra in articles:
             for text in (*fields, extra):
-                h.update(text.encode("utf-8", "surrogatepass"))
+                h.update(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
                 h.update(b"\0")  # "ab" + "c" is not "a" + "bc"
         return h.hexdigest()
 
