@@ -16,13 +16,12 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from cache_files import read_json, write_json
+from cache_files import link_or_copy, read_json, write_json
 
 from .image import Recipe, Rendition, Result, render, renditions_for
 
@@ -228,21 +227,11 @@ def _forget_gone_content(cache: Path) -> None:
 def _place(source: str, target: str) -> bool:
     """Link ``source`` at ``target`` unless it is already there; True if placed."""
     try:
-        os.link(source, target)
-        return True
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-    except FileExistsError:
         if os.path.samefile(source, target):
             return False
-        os.unlink(target)
-    except OSError:  # another file system: copy instead
-        shutil.copyfile(source, target)
-        return True
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    except FileNotFoundError:
+        pass  # nothing there yet (or no source: link_or_copy says so)
+    link_or_copy(Path(source), Path(target))
     return True
 
 

@@ -201,8 +201,8 @@ def _newest_first(doc: Doc) -> tuple:
 
 
 # A run's key in the store, and its articles ((title, summary and tags,
-# body in UTF-8), category key), whether the bodies are HTML and the store; or, for a
-# kept run, its lengths and texts.
+# body in UTF-8), category key), whether the bodies are HTML and the store;
+# or, for a kept run, its lengths and texts.
 _Job = tuple[str, tuple[list[Article], bool, RunStore] | tuple[list[int], list[bytes]]]
 
 

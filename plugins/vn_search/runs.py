@@ -58,6 +58,9 @@ class RunStore:
     def __init__(self, folder: Path, code: str | None = None):
         self.folder = folder
         self.code = code if code is not None else tree_digest(CODE, suffixes=(".py",))
+        # key → (where each part lies, where the parts start): a run's table
+        # is read once, not once per letter.
+        self.tables: dict[str, tuple[dict, int]] = {}
 
     def key(self, articles) -> str:
         """Digest of a run's articles as they are sent to be counted (title,
@@ -100,7 +103,7 @@ class RunStore:
         replace_atomically(self._path(key), write)
 
     def letters(self, key: str) -> set[str]:
-        return {letter for letter in self._table(key) if letter}
+        return {letter for letter in self._table(key)[0] if letter}
 
     def joined(self, letter: str, runs: list[tuple[int, str]]) -> dict[str, array]:
         """Every key starting with ``letter``: its postings across the runs
@@ -122,19 +125,21 @@ class RunStore:
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.bin"
 
-    def _table(self, key: str) -> dict:
-        with self._path(key).open("rb") as stream:
-            size = int.from_bytes(stream.read(8), "little")
-            return pickle.loads(stream.read(size))
+    def _table(self, key: str) -> tuple[dict, int]:
+        found = self.tables.get(key)
+        if found is None:
+            with self._path(key).open("rb") as stream:
+                size = int.from_bytes(stream.read(8), "little")
+                found = self.tables[key] = (pickle.loads(stream.read(size)), 8 + size)
+        return found
 
     def _read(self, key: str, letter: str):
         """The part of the run's file for ``letter`` ("": lengths and
         texts), or None if it has none."""
+        table, parts = self._table(key)
+        if letter not in table:
+            return None
+        offset, length = table[letter]
         with self._path(key).open("rb") as stream:
-            size = int.from_bytes(stream.read(8), "little")
-            table = pickle.loads(stream.read(size))
-            if letter not in table:
-                return None
-            offset, length = table[letter]
-            stream.seek(8 + size + offset)
+            stream.seek(parts + offset)
             return pickle.loads(stream.read(length))
