@@ -146,3 +146,83 @@ def _shape(result, items):
         [where[id(x)] for x in rest],
         [sorted(where[id(t)] for t in getattr(x, "translations", [])) for x in items],
     )
+
+
+def _fragment_env(templates: dict[str, str]):
+    from jinja2 import DictLoader, Environment, pass_context
+
+    from build_speed.fragments import SharedFragments
+
+    env = Environment(loader=DictLoader(templates), autoescape=True)
+    env.globals["shared_fragment"] = SharedFragments(env)
+    renders = []
+
+    @pass_context
+    def page_language(context):
+        return getattr(context.get("article"), "lang", "vi")
+
+    @pass_context
+    def counted(context):
+        renders.append(page_language(context))
+        return ""
+
+    env.globals["page_language"] = page_language
+    env.globals["counted"] = counted
+    return env, renders
+
+
+def test_a_shared_fragment_is_rendered_once_per_language_and_context():
+    env, renders = _fragment_env(
+        {
+            "page.html": '<h1>{{ article.title }}</h1>{{ shared_fragment("head.html") }}',
+            "head.html": "{{ counted() }}<nav>{% for p in pages %}{{ p }} {% endfor %}"
+            "{{ page_language() }} {{ SITENAME }}</nav>",
+        }
+    )
+    page = env.get_template("page.html")
+    pages = ["Giới thiệu", "Liên hệ & <góp ý>"]
+    vi = [SimpleNamespace(title=f"Bài {i}", lang="vi") for i in range(3)]
+    en = SimpleNamespace(title="News", lang="en")
+    out = [page.render(article=a, pages=pages, SITENAME="Phường Bưởi") for a in [*vi, en]]
+    assert out[0] == (
+        "<h1>Bài 0</h1><nav>Giới thiệu Liên hệ &amp; &lt;góp ý&gt; vi Phường Bưởi</nav>"
+    )
+    assert out[1].startswith("<h1>Bài 1</h1>") and out[1].endswith(out[0][len("<h1>Bài 0</h1>") :])
+    assert out[3].endswith("en Phường Bưởi</nav>")
+    assert renders == ["vi", "en"]  # three Vietnamese pages, one render
+
+    # Another value for a name the partial reads is another render: text by
+    # value, objects (a list of pages) by identity.
+    page.render(article=vi[0], pages=pages, SITENAME="Bưởi")
+    other_pages = list(pages)
+    assert page.render(article=vi[0], pages=other_pages, SITENAME="Phường Bưởi") == out[0]
+    assert renders == ["vi", "en", "vi", "vi"]
+    page.render(article=vi[1], pages=other_pages, SITENAME="Phường Bưởi")
+    assert renders == ["vi", "en", "vi", "vi"]
+
+
+def test_gettext_without_variables_gives_the_text_as_jinja_would():
+    from jinja2 import DictLoader, Environment
+
+    from theme_i18n import plain_gettext
+
+    def translate(context, message):
+        return {"Giảm 10%": "10% off", "Trang %(n)s": "Page %(n)s"}.get(message, message)
+
+    source = '{{ _("Giảm 10%") }}|{{ _("Trang %(n)s", n="<2>") }}|{{ _("a & b") }}'
+    ours = Environment(loader=DictLoader({"t": source}), autoescape=True)
+    ours.add_extension("jinja2.ext.i18n")
+    jinjas = Environment(loader=DictLoader({"t": source}), autoescape=True)
+    jinjas.add_extension("jinja2.ext.i18n")
+    gettext = plain_gettext(translate)
+    ours.globals["_"] = gettext
+
+    def escaped(message):  # what theme_i18n gave Jinja's own wrapper before
+        text = translate(None, message)
+        return text if "%(" in message else text.replace("%", "%%")
+
+    jinjas.install_gettext_callables(escaped, lambda s, p, n: s, newstyle=True)
+    # Catalogue text is trusted markup; only the variables are escaped.
+    expected = "10% off|Page &lt;2&gt;|a & b"
+    assert jinjas.get_template("t").render() == expected
+    assert ours.get_template("t").render() == expected

@@ -249,7 +249,8 @@ def test_template_and_setting_edits_render_everything_they_should(start, tmp_pat
     os.rename(start / "theme", start / "theme.original")
     try:
         shutil.copytree(start / "theme.original", start / "theme")
-        _edit(start / "theme/templates/base.html", "<footer", '<p class="mark">mới</p>\n<footer')
+        footer = start / "theme/templates/_site_footer.html"  # rendered once per build
+        _edit(footer, "<footer", '<p class="mark">mới</p>\n<footer')
         _both(start / "settings.py", content, output, tmp_path / "full")
         assert_same_tree(output, tmp_path / "full")
         assert 'class="mark"' in (output / "bai-viet").rglob("index.html").__next__().read_text()

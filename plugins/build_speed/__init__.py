@@ -7,7 +7,12 @@
   URL it builds, dozens of times per article.
 - ``groups``: tag, category and author pages get their articles by date
   with a set of ids instead of a list scan per article (O(n²) in Pelican).
-- ``translations``: the same for telling originals from translations.
+- ``fragments``: the site's header and footer, the same on thousands of
+  pages, rendered once per language (``shared_fragment`` in the theme).
+- ``compiled_templates``: the theme compiled once, kept in the cache, not
+  compiled again by every generator of every build.
+- ``translations``: a set of ids, as in ``groups``, for telling originals
+  from translations.
 
 All but the last are installed on the instances Pelican creates (a
 generator, a content object), never by patching Pelican's classes, so they
@@ -17,7 +22,7 @@ the length of the build (its module docstring says why).
 
 from pelican import signals
 
-from . import translations
+from . import compiled_templates, fragments, translations
 from .archives import build_period_archives
 from .groups import install_group_pages
 from .paths import remember_relative_path
@@ -33,5 +38,7 @@ def install_archives(generator) -> None:
 def register():
     signals.initialized.connect(translations.install)
     signals.finalized.connect(translations.uninstall)
+    signals.generator_init.connect(compiled_templates.install)
+    signals.generator_init.connect(fragments.install)
     signals.article_generator_init.connect(install_archives)
     signals.content_object_init.connect(remember_relative_path)

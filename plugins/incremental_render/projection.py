@@ -9,7 +9,8 @@ a template print something new from its context, add it here, and add the
 edit to tests/test_incremental.py.
 
 Context names fall in four groups:
-- FRAME_READS: what base.html, _meta.html and _macros.html print on every page;
+- FRAME_READS: what base.html, its header and footer partials, _meta.html
+  and _macros.html print on every page;
 - TEMPLATES[name]: what that template prints of its own objects;
 - NOT_READ: names no skippable template prints (listed so that the checker
   below knows them);
@@ -83,7 +84,8 @@ def _truth(fp: Fingerprints, value, ctx) -> str:
     return repr(bool(value))
 
 
-# Every page: the header menus, feeds in <head> and the footer (base.html);
+# Every page: the header menus, feeds in <head> and the footer (base.html,
+# _site_header.html, _site_footer.html);
 # canonical URL, Open Graph and JSON-LD (_meta.html through page_meta, which
 # reads the page's own object, its output_file and the settings); the
 # language of the page (page_language reads the page's own object).

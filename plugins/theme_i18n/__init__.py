@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 from pelican import signals
 
 from vietnamese.text import slugify
@@ -64,11 +65,9 @@ def install(generator) -> None:
     """On generator_init: every generator's Jinja environment speaks both."""
     catalogs = _catalogs(generator.theme)
 
-    @pass_context
-    def gettext(context, message: str) -> str:
+    def translate(context, message: str) -> str:
         catalog = catalogs.get(page_language(context))
-        text = catalog.messages.get(message, message) if catalog else message
-        return _escape_percent(text, message)
+        return catalog.messages.get(message, message) if catalog else message
 
     @pass_context
     def ngettext(context, singular: str, plural: str, count: int) -> str:
@@ -82,9 +81,35 @@ def install(generator) -> None:
 
     env = generator.env
     env.add_extension("jinja2.ext.i18n")
+    gettext = plain_gettext(translate)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    # Jinja wraps gettext to format its result; plain_gettext formats itself.
+    env.globals["_"] = env.globals["gettext"] = gettext
     env.globals["page_language"] = pass_context(page_language)
     env.context_class = frame_context(localized_settings(generator.settings, catalogs))
+
+
+def plain_gettext(translate):
+    """Jinja's newstyle ``gettext``, the one most calls take made short.
+
+    ``{{ _("Trang chủ") }}`` runs about forty times per page. Jinja's
+    version reaches the function through an alias and a wrapper, then
+    formats the text even without variables (``text % {}``, through Markup's
+    escaping formatter). Without variables this one returns the text as it
+    is: the same output, since formatting with nothing only turns the "%%"
+    of _escape_percent back into "%".
+    """
+
+    @pass_context
+    def gettext(context, message: str, **variables):
+        text = translate(context, message)
+        if variables:
+            text = _escape_percent(text, message)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables if variables else text
+
+    return gettext
 
 
 def _escape_percent(text: str, message: str) -> str:
