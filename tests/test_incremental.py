@@ -272,3 +272,24 @@ def test_no_change_rebuild_renders_nothing(start, tmp_path, forget_manifest):
     log = _finish(_build(start / "settings.py", content, output))
     rendered, kept = _counts(log)
     assert rendered == 0 and kept > 50, log
+
+
+def test_background_links_are_all_made_by_wait_and_errors_are_not_lost(tmp_path):
+    from incremental_render.linker import BackgroundLinks
+
+    source = tmp_path / "quarry" / "bai" / "index.html"
+    source.parent.mkdir(parents=True)
+    source.write_text("trang cũ", encoding="utf-8")
+    links = BackgroundLinks()
+    targets = [tmp_path / "output" / f"bai-{i}" / "index.html" for i in range(200)]
+    for target in targets:
+        links.link(str(source), str(target))
+    links.wait()
+    assert all(t.read_text(encoding="utf-8") == "trang cũ" for t in targets)
+    assert os.stat(targets[-1]).st_ino == os.stat(source).st_ino
+
+    links.link(str(tmp_path / "quarry" / "gone.html"), str(tmp_path / "output" / "gone.html"))
+    links.link(str(source), str(tmp_path / "output" / "after" / "index.html"))
+    with pytest.raises(FileNotFoundError):
+        links.wait()
+    links.wait()  # the error is reported once; nothing left running

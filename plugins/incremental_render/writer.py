@@ -4,7 +4,7 @@ The key of an output file digests the base (settings, theme, plugins' code)
 and what the page prints (projection.py). When the previous build recorded
 the same key for that file, and the file it wrote is still there untouched
 (same inode, size and mtime), it is linked into the new output instead of
-rendered. A page rendered to the same bytes as before is linked too, so its
+rendered (by a thread, linker.py). A page rendered to the same bytes as before is linked too, so its
 mtime stays put.
 """
 
@@ -23,6 +23,7 @@ from fork_memory import fork_fits
 
 from . import projection
 from .fingerprint import Fingerprints, hexdigest
+from .linker import BackgroundLinks
 from .parallel import render_all
 from .settings import incremental_settings
 from .state import BuildState, Entry
@@ -38,6 +39,7 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.fingerprints = Fingerprints()
+        self.links = BackgroundLinks()  # unchanged pages, linked by a thread
         self._checked: set[str] = set()
         # Pages to render, while deferring (parallel.py): (template, local
         # context, path, relative path, key). None: render each page at once.
@@ -61,6 +63,7 @@ class IncrementalWriter(Writer):
 
     def flush(self) -> None:
         """Render the queued pages on every core, then record them in order."""
+        self.links.wait()  # no thread alive when the renderers fork
         pending, self.pending = self.pending, None
         if not pending:
             return
@@ -160,19 +163,22 @@ class IncrementalWriter(Writer):
             projection.page_digest(self.fingerprints, template.name, local, context),
         )
         relative = os.path.relpath(path, self.output_path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
         previous = self.state.reusable(relative, key)
         if previous is not None:
-            os.link(previous, path)
+            self.links.link(previous, path)
             self.state.reused += 1
-        else:
-            self.state.rendered += 1
-            job = (template, local, path, relative, key)
-            if self.pending is not None:
-                self.pending.append(job)
-                return
-            self._render(job)
-            logger.info('Writing "%s"', path)
+            # A link is the same inode, size and mtime: no need to stat it.
+            self.state.record(relative, self.state.previous[relative])
+            signals.content_written.send(path, context=local)
+            return
+        self.state.rendered += 1
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        job = (template, local, path, relative, key)
+        if self.pending is not None:
+            self.pending.append(job)
+            return
+        self._render(job)
+        logger.info('Writing "%s"', path)
         self.state.record(relative, Entry.of(path, key))
         signals.content_written.send(path, context=local)
 
@@ -201,6 +207,7 @@ class IncrementalWriter(Writer):
             if not override:
                 return self._open_w(path, "utf-8")  # raises, as Pelican does
             logger.info('Overwriting "%s"', path)
+            self.links.wait()  # the file may be a link not made yet
             os.unlink(path)
         if override:
             self._overridden_files.add(path)
