@@ -155,8 +155,8 @@ def _docs(size: int, content: Path) -> Path:
     if not cache.is_file():
         import markdown
 
-        from vn_search import plain_text
         from vn_search.index import Doc
+        from vn_search.tokens import plain_text
 
         docs = []
         for path in sorted(content.rglob("*.md")):

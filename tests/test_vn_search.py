@@ -14,8 +14,8 @@ import pytest
 
 import vn_search.index as vn_index
 from plugin_settings import PluginSettingsError
-from vn_search import DOCUMENTS_CATEGORY, article_doc, citations, document_doc, plain_text
 from vn_search.index import Doc, build_index
+from vn_search.plugin import DOCUMENTS_CATEGORY, article_doc, citations, document_doc, plain_text
 from vn_search.postings import count_run, spread
 from vn_search.runs import SITES_KEPT, RunStore, site_store
 from vn_search.settings import vn_search_settings
@@ -103,7 +103,7 @@ def test_worker_processes_give_the_same_bytes_as_one():
 
 
 def test_bodies_sent_as_html_and_files_written_as_made_give_the_same_bytes():
-    # The build's way (vn_search/__init__.py): Docs without their bodies,
+    # The build's way (vn_search/plugin.py): Docs without their bodies,
     # each body's HTML asked for when its run is sent to be counted, each
     # file handed over at once.
     html = [

@@ -1,0 +1,201 @@
+"""The search index as a Pelican generator: Pelican's articles turned into
+``Doc`` values, the files written (see the package's docstring)."""
+
+import logging
+import re
+import resource
+import shutil
+import time
+from datetime import datetime
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+import fork_memory
+from fork_memory import fork_fits
+from full_build import is_full_build
+
+from .background import Background
+from .index import Doc, build_index
+from .kept import KeptIndex
+from .runs import site_store
+from .settings import vn_search_settings
+from .tokens import plain_text
+
+logger = logging.getLogger(__name__)
+
+_HREF = re.compile(r'href="([^"#?]*)')
+
+
+def citations(articles, siteurl: str) -> dict[str, int]:
+    """How many other articles link to each article URL."""
+    known = {a.url for a in articles}
+    counts: dict[str, int] = {}
+    for article in articles:
+        targets = set()
+        for href in _HREF.findall(article.content):
+            url = href.removeprefix(siteurl).lstrip("/")
+            if url in known and url != article.url:
+                targets.add(url)
+        for url in targets:
+            counts[url] = counts.get(url, 0) + 1
+    return counts
+
+
+def article_doc(article, cited_by: int = 0) -> Doc:
+    image = getattr(article, "lead_image", None)
+    thumb = None
+    if image is not None and getattr(image, "url", None):
+        thumb = {
+            "url": image.url,
+            "width": getattr(image, "width", None),
+            "height": getattr(image, "height", None),
+        }
+    return Doc(
+        url=article.url,
+        # Titles are plain text (templates escape them), never markup.
+        title=article.title,
+        date=article.date,
+        category=article.category.name,
+        summary=plain_text(getattr(article, "summary", "") or ""),
+        tags=tuple(t.name for t in getattr(article, "tags", ())),
+        thumb=thumb,
+        cited_by=cited_by,
+    )
+
+
+def body_html(content) -> str:
+    """The HTML an article's or a document's indexed text is made from.
+
+    Pelican's ``content`` differs from the ``_content`` it is made from only
+    inside tags (its intrasite links, ``{filename}`` → a URL), which the
+    plain text drops. ``content`` would also log the unknown-link warnings
+    again, from the index's workers, that the page already logs."""
+    return content._content or ""
+
+
+# Legal documents (plugins/legal_documents) are found in their own category.
+DOCUMENTS_CATEGORY = "Văn bản"
+
+
+def document_doc(document) -> Doc:
+    """A legal document as the index sees it: its code number, type and
+    issuer weigh like an article's tags, and its date is the date of issue."""
+    return Doc(
+        url=document.url,
+        title=document.title,
+        date=datetime.combine(document.issued_on, datetime.min.time()),
+        category=DOCUMENTS_CATEGORY,
+        summary=plain_text(getattr(document, "summary", "") or ""),
+        tags=(document.number, document.type, document.issuer),
+        number=document.number,
+    )
+
+
+class SearchIndexGenerator(Generator):
+    """Writes the index once the articles exist: in a fork of the build while
+    the pages are rendered (background.py), else in generate_output."""
+
+    background: Background | None = None
+
+    def generate_context(self):
+        self.options = vn_search_settings(self.settings)
+        # Templates point the search box and page at the index.
+        self.context["VN_SEARCH_INDEX_URL"] = self.options["INDEX_PATH"]
+
+    def start(self) -> None:
+        """On all_generators_finalized: every article is read."""
+        if self.options["BACKGROUND"] and fork_fits(self.settings):
+            self.background = Background(self.write_index)
+
+    def generate_output(self, writer):
+        if self.background is not None and self.background.done():
+            return
+        self.write_index()
+
+    def write_index(self) -> None:
+        started = time.perf_counter()
+        peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        articles = self.context.get("articles", [])
+        documents = self.context.get("legal_documents", [])
+        cited = citations(articles, self.settings.get("SITEURL", ""))
+        # Every Doc but its body: the bodies, the bulk of a site's text, go
+        # to the workers that count them a run at a time, as HTML.
+        docs = [
+            *(article_doc(a, cited.get(a.url, 0)) for a in articles),
+            *map(document_doc, documents),
+        ]
+        sources = [*articles, *documents]
+        folder = Path(self.output_path) / self.options["INDEX_PATH"]
+        # The folder is the index's alone, written afresh: kept files are
+        # links to the cache's, never to be written through.
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        kept = KeptIndex(self.settings)
+        digest = kept.digest(docs, map(body_html, sources), self.options)
+        full = is_full_build(self.settings)
+        count = None if full else kept.place(digest, folder)
+        reused = count is not None
+        if not reused:
+            written = _FolderWriter(folder)
+            build_index(
+                docs,
+                self.options,
+                body_html=lambda i: body_html(sources[i]),
+                write=written,
+                # Only the runs of articles with a change are counted again.
+                kept_runs=None if full else site_store(kept.folder / "runs", Path(self.path)),
+            )
+            kept.save(digest, folder, written.names)
+            count = len(written.names)
+        peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        logger.info(
+            "vn_search: %d articles and %d documents %s into %d files in %.2f s, "
+            "peak memory +%.0f MiB",
+            len(articles),
+            len(documents),
+            "unchanged, index kept" if reused else "indexed",
+            count,
+            time.perf_counter() - started,
+            (peak_after - peak_before) / 1024,
+        )
+
+
+class _FolderWriter:
+    """build_index's ``write``: each file into the index folder as it comes
+    (Pelican's Writer renders templates; these are data files)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.names: list[str] = []
+        self.made: set[Path] = {folder}
+
+    def __call__(self, name: str, data: bytes) -> None:
+        path = self.folder / name
+        if path.parent not in self.made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(path.parent)
+        path.write_bytes(data)
+        self.names.append(name)
+
+
+def get_generators(pelican):
+    return SearchIndexGenerator
+
+
+def start_in_background(generators) -> None:
+    for generator in generators:
+        if isinstance(generator, SearchIndexGenerator):
+            generator.start()
+
+
+def check_settings(pelican) -> None:
+    vn_search_settings(pelican.settings)
+    fork_memory.check_settings(pelican.settings)
+
+
+def register():
+    signals.initialized.connect(check_settings)
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(start_in_background)
