@@ -4,7 +4,6 @@ Run them through ``./dev TASK``, which installs what they need first.
 """
 
 import shlex
-import subprocess
 import sys
 from pathlib import Path
 
@@ -44,25 +43,30 @@ def serve(c):
     """Build, serve on http://127.0.0.1:8000, rebuild and reload the browser on save."""
     from livereload import Server
 
-    def rebuild():
-        # A separate process, so that a broken file reported by Pelican never
-        # stops the server: fix the file, save again. portal.build itself, not
-        # `invoke build`: one Python start-up less per save. Only the pages
-        # whose content changed are rendered (plugins/incremental_render).
-        command = [sys.executable, "-m", "portal.build", str(ROOT / "pelicanconf.py"), str(OUTPUT)]
-        subprocess.run(command, cwd=ROOT, check=False)
+    from portal.warm_build import WarmBuilder
+
+    # Builds run in a separate process, kept warm between saves (Pelican and
+    # the plugins imported once), so that a broken file reported by Pelican
+    # never stops the server: fix the file, save again. Only the pages whose
+    # content changed are rendered (plugins/incremental_render).
+    builder = WarmBuilder(ROOT / "pelicanconf.py", OUTPUT, cwd=ROOT)
+
+    def rebuild_after_code_change():
+        builder.restart()  # code is imported once per process
+        builder.build()
 
     build(c)
+    builder.restart()  # warm before the first save
     server = Server()
-    for pattern in (
-        "content/**/*",
-        "theme/**/*",
-        "plugins/**/*.py",
-        "pelicanconf.py",
-    ):
-        server.watch(str(ROOT / pattern), rebuild, delay=0.3)
+    for pattern in ("content/**/*", "theme/**/*", "pelicanconf.py"):
+        server.watch(str(ROOT / pattern), builder.build, delay=0.3)
+    for pattern in ("plugins/**/*.py", "portal/**/*.py"):
+        server.watch(str(ROOT / pattern), rebuild_after_code_change, delay=0.3)
     print(f"Xem trang tại http://{HOST}:{PORT}/  (Ctrl+C để dừng)")
-    server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
+    try:
+        server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
+    finally:
+        builder.stop()
 
 
 @task(name="new-post", help={"title": "Tiêu đề bài viết", "category": "Chuyên mục"})

@@ -12,7 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
-from portal.messages import describe_error, setup_logging
+from portal.messages import ProblemCounter, describe_error, setup_logging
 
 logger = logging.getLogger(__name__)
 
@@ -51,21 +51,36 @@ def main(argv: list[str] | None = None) -> int:
         from portal import timings
 
         timings.install()
+    overrides = {"PATH": str(args.content.resolve())} if args.content else {}
+    if args.full:  # plugins/full_build.py
+        overrides["PORTAL_FULL_BUILD"] = True
+    return build_and_report(
+        args.settings, args.output, overrides, counter, args.debug, args.fatal_warnings
+    )
+
+
+def build_and_report(
+    settings_file: Path,
+    output: Path,
+    overrides: dict,
+    counter: ProblemCounter,
+    debug: bool = False,
+    fatal_warnings: bool = False,
+) -> int:
+    """Build once; 0 if it went through (and, with ``fatal_warnings``,
+    without a warning), else 1, every problem reported for editors."""
     try:
-        overrides = {"PATH": str(args.content.resolve())} if args.content else {}
-        if args.full:  # plugins/full_build.py
-            overrides["PORTAL_FULL_BUILD"] = True
-        build(args.settings, args.output, overrides)
+        build(settings_file, output, overrides)
     except Exception as error:  # report, never a traceback (unless --debug)
         logger.critical(
             "Không dựng được trang: %s. Sửa lỗi nêu trên rồi chạy lại; "
             "thêm --debug để xem chi tiết kỹ thuật.",
             describe_error(error),
-            exc_info=args.debug,
+            exc_info=debug,
             extra={"explained": True},
         )
         return 1
-    if counter.errors or (args.fatal_warnings and counter.warnings):
+    if counter.errors or (fatal_warnings and counter.warnings):
         logger.critical(
             "Bản dựng không đạt: %d lỗi, %d cảnh báo. Sửa các mục nêu trên rồi chạy lại.",
             counter.errors,
