@@ -340,3 +340,11 @@ def _full(start: Path, content: Path, output: Path) -> None:
     shutil.rmtree(source, ignore_errors=True)
     shutil.copytree(content, source)
     _finish(_build(start / "settings.py", source, output, full=True))
+
+
+def test_page_keys_tell_where_each_part_ends():
+    from incremental_render.fingerprint import hexdigest
+
+    assert hexdigest("ab", "c") != hexdigest("a", "bc")
+    assert hexdigest("") != hexdigest() != hexdigest("", "")
+    assert hexdigest("Đảng", "viên") == hexdigest("Đảng", "viên")

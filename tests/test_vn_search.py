@@ -16,7 +16,7 @@ import vn_search.index as vn_index
 from plugin_settings import PluginSettingsError
 from vn_search.index import Doc, build_index
 from vn_search.plugin import DOCUMENTS_CATEGORY, article_doc, citations, document_doc, plain_text
-from vn_search.postings import count_run, spread
+from vn_search.postings import count_run, spread, steady_average
 from vn_search.runs import SITES_KEPT, RunStore, site_store
 from vn_search.settings import vn_search_settings
 from vn_search.tokens import tokenize
@@ -140,8 +140,9 @@ def test_kept_runs_count_only_the_changed_run_and_give_the_same_bytes(tmp_path, 
         for i in range(1500)
     ]
     assert build_index(docs, options, kept_runs=RunStore(runs)) == build_index(docs, options)
-    counted = []
+    counted, encoded = [], []
     monkeypatch.setattr(vn_index, "count_run", lambda *a: counted.append(1) or count_run(*a))
+    encode = vn_index._encode_slice
 
     # One body edited, then one article added: each time one run is counted
     # again, the others are read back, and the index is a fresh build's.
@@ -151,12 +152,26 @@ def test_kept_runs_count_only_the_changed_run_and_give_the_same_bytes(tmp_path, 
     for changed in (edited, added):
         before = {path.name for path in runs.iterdir()}
         counted.clear()
-        built = build_index(changed, options, kept_runs=RunStore(runs))
+        encoded.clear()
+        with monkeypatch.context() as patched:  # in this process only (PROCESSES=1)
+            patched.setattr(vn_index, "_encode_slice", lambda job: encoded.extend(
+                word[0] for word in job[0]) or encode(job))  # fmt: skip
+            built = build_index(changed, options, kept_runs=RunStore(runs))
+            runs_counted, words = len(counted), len(encoded)
+            build_index(changed, options)  # encodes every word
         after = {path.name for path in runs.iterdir()}
         assert built == build_index(changed, _options(PROCESSES=2))
         assert len(before) > 2
         assert len(after - before) == len(before - after) == 1, (before, after)
-        assert len(counted) == 1
+        assert runs_counted == 1
+        if changed is edited:
+            # Only the edited article's rare words are encoded again: the
+            # others take their last encoding back, even the common words of
+            # the edited article (its impacts moved, their encoding did not).
+            again = encoded[:words]
+            assert "cup" in again and "cup pha" in again and "700" in again
+            assert "buoi hop" not in again and "buoi hop" in encoded[words:]
+            assert 0 < words < (len(encoded) - words) / 4, (words, len(encoded))
 
 
 def test_each_site_keeps_its_runs_apart_and_only_the_recent_sites_are_kept(tmp_path):
@@ -338,3 +353,13 @@ def test_citations_count_each_citing_article_once():
     link = '<a href="/bai-viet/a/">xem</a> <a href="/bai-viet/a/#anh">ảnh</a>'
     articles = [_article("a", link), _article("b", link), _article("c", '<a href="/x/">x</a>')]
     assert citations(articles, "") == {"bai-viet/a/": 1}
+
+
+def test_the_average_length_stays_put_when_one_article_changes_a_little():
+    lengths = [1000 + (i * 37) % 900 for i in range(5000)]
+    exact = sum(lengths) / len(lengths)
+    steady = steady_average(lengths)
+    assert abs(steady - exact) / exact < 0.006
+    assert steady_average([*lengths[:-1], lengths[-1] + 300]) == steady
+    assert steady_average(lengths + [10_000] * 100) > steady
+    assert steady_average([]) == 1.0

@@ -34,11 +34,11 @@ _NONE = object()  # no such attribute
 
 
 def hexdigest(*parts: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return h.hexdigest()
+    # Each part followed by a NUL, hashed in one call: the same bytes as one
+    # update per part and per NUL (UTF-8 of a join is the join of the UTF-8),
+    # so the same keys, in a fraction of the calls.
+    data = "\x00".join(parts) + "\x00" if parts else ""
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class Fingerprints:

@@ -26,15 +26,15 @@ quoted phrases and reward words typed together.
 """
 
 import gzip
+import hashlib
 import json
 import logging
-import statistics
 import sys
 import tempfile
 import time
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,7 +46,9 @@ import numpy as np
 
 from vietnamese.text import sort_key
 
+from .encoded import Encoded, EncodedWords
 from .postings import (
+    TF_BITS,
     Article,
     authority,
     count_run,
@@ -54,6 +56,7 @@ from .postings import (
     norm,
     processes_for,
     spread,
+    steady_average,
     with_impacts,
 )
 from .runs import RunStore
@@ -68,6 +71,7 @@ DAY_STEP = 256  # the manifest keeps the date of every DAY_STEP-th article
 # Postings per slice sent to be encoded (8 MB): enough slices to keep the
 # workers evenly busy, few enough postings in flight at once.
 SLICE_POSTINGS = 2_000_000
+SMALL_SLICE = 20_000  # the least worth sending to a worker
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,7 @@ def build_index(
         counted = time.perf_counter()
         # Length in characters stands in for length in syllables (BM25 only
         # compares an article with the average): no extra tokenising pass.
-        average = max(sum(lengths) / len(lengths), 1.0) if lengths else 1.0
+        average = steady_average(lengths)
         weights = (
             np.array([norm(length, average) for length in lengths], dtype=np.float64),
             np.array([authority(doc.cited_by) for doc in ordered], dtype=np.float64),
@@ -161,20 +165,58 @@ def build_index(
         # Keys in order, one first letter at a time (a word's forms and pairs
         # share its letter): only that letter's postings are held at once.
         letters = sorted(set().union(*(store.letters(key) for _start, key in stored)))
-        slices = chain.from_iterable(
-            _slices(store.joined(letter, stored), len(ordered), options, weights)
-            for letter in letters
-        )
-        encoded = mapper(_encode_slice, slices)
-        shard_firsts = _write_dictionary(chain.from_iterable(encoded), options, write)
+        if kept_runs is None:
+            slices = chain.from_iterable(
+                _slices(_words(store.joined(letter, stored)), len(ordered), options, weights)
+                for letter in letters
+            )
+            encoded = chain.from_iterable(mapper(_encode_slice, slices))
+        else:
+            # Words whose postings and articles' weights did not change
+            # take their last encoding back (encoded.py).
+            salt = f"{kept_runs.code}\0{INLINE_BYTES}\0{options['COMMON_MIN_DOCS']}\0"
+            salt += str(options["BLOCK_POSTINGS"])
+            kept_words = EncodedWords(kept_runs.folder / "words", salt)
+            layout = kept_words.layout(average, [doc.url for doc in ordered])
+            if kept_words.same_layout(layout):
+                encoded = chain.from_iterable(
+                    _encode_letter(
+                        _words(store.joined(letter, stored)),
+                        kept_words.kept(letter),
+                        kept_words,
+                        letter,
+                        (len(ordered), options, weights, mapper, processes),
+                    )
+                    for letter in letters
+                )
+            else:
+                # Articles added, removed or moved, or the average moved:
+                # every key differs. Every word is encoded as in a full
+                # build, the workers giving each one's key to keep.
+                slices = chain.from_iterable(
+                    _slices(
+                        _words(store.joined(letter, stored)),
+                        len(ordered),
+                        options,
+                        weights,
+                        salt=kept_words.salt,
+                    )
+                    for letter in letters
+                )
+                encoded = kept_words.keeping(chain.from_iterable(mapper(_encode_slice, slices)))
+        shard_firsts = _write_dictionary(encoded, options, write)
         if kept_runs is not None:
             kept_runs.keep_only({key for _start, key in stored})
+            kept_words.keep_only(set(letters), layout)
         logger.debug(
             "vn_search: %d runs of articles counted or read back in %.2f s, "
-            "words encoded in %.2f s",
+            "words encoded in %.2f s%s",
             len(runs),
             counted - started,
             time.perf_counter() - counted,
+            ""
+            if kept_runs is None
+            else f" ({kept_words.encoded} encoded, {kept_words.reused} kept)",
         )
     _write_docs(ordered, cat_number, options, write)
     write(
@@ -235,10 +277,12 @@ def _year_ranges(ordered: Sequence[Doc]) -> list[list[int]]:
     return [ranges[y] for y in sorted(ranges, reverse=True)]
 
 
-def _slices(postings: dict, doc_count: int, options: dict, weights):
-    """The words in order, in slices of about equal postings for the workers
-    to encode, each word with its postings and its exact forms. A word's
-    postings leave ``postings`` with its slice: the memory they took is
+_Word = tuple[str, array, list[str]]  # a key, its counted postings, its exact forms
+
+
+def _words(postings: dict) -> Iterator[_Word]:
+    """The words in order, each with its postings and its exact forms. A
+    word's postings leave ``postings`` as it goes: the memory they took is
     given back as the encoding goes."""
     # Every exact form is a key of its own ("dang\tđảng"): the folded word's forms.
     forms: defaultdict[str, list] = defaultdict(list)
@@ -246,43 +290,127 @@ def _slices(postings: dict, doc_count: int, options: dict, weights):
         if "\t" in key:
             folded, form = key.split("\t")
             forms[folded].append(form)
-    share = SLICE_POSTINGS
-    settings = {k: options[k] for k in ("COMMON_MIN_DOCS", "BLOCK_POSTINGS")}
-    items, size = [], 0
     for term in sorted(postings):
         variants = []
         if term in forms:
             # A word's forms sort after it ("dang" < "dang\tđảng"): still here.
             counts = {form: len(postings[f"{term}\t{form}"]) for form in forms[term]}
             variants = sorted(counts, key=lambda form: (-counts[form], form))
-        rows = postings.pop(term)
-        items.append((term, rows, variants))
-        size += len(rows)
+        yield term, postings.pop(term), variants
+
+
+def _slices(
+    words: Iterable[_Word],
+    doc_count: int,
+    options: dict,
+    weights,
+    share: int = SLICE_POSTINGS,
+    salt: bytes | None = None,
+):
+    """The words in slices of about ``share`` postings for the workers to
+    encode; with a ``salt``, the workers give each word's key too."""
+    settings = _settings(options)
+    items, size = [], 0
+    for word in words:
+        items.append(word)
+        size += len(word[1])
         if size >= share:
-            yield items, doc_count, settings, weights
+            yield items, doc_count, settings, weights, salt
             items, size = [], 0
     if items:
-        yield items, doc_count, settings, weights
+        yield items, doc_count, settings, weights, salt
+
+
+def _encode_letter(
+    words: Iterator[_Word],
+    kept: dict[bytes, Encoded],
+    store: EncodedWords,
+    letter: str,
+    encoding: tuple,
+) -> Iterator[Encoded]:
+    """One letter's words encoded, in order: those whose key the last build
+    encoded taken back, the others encoded by the workers; the letter's
+    encodings are then kept for the next build."""
+    doc_count, options, weights, mapper, processes = encoding
+    settings = _settings(options)
+    keyed = [(_encoding_key(store.salt, word, doc_count, settings, weights), word)
+             for word in words]  # fmt: skip
+    missing = [word for key, word in keyed if key not in kept]
+    # A letter's words are encoded before the next letter's: cut them in
+    # slices for every worker, however few they are.
+    postings = sum(len(rows) for _term, rows, _variants in missing)
+    share = min(SLICE_POSTINGS, max(SMALL_SLICE, postings // (2 * processes)))
+    fresh = chain.from_iterable(
+        mapper(_encode_slice, _slices(missing, doc_count, options, weights, share))
+    )
+    del missing
+    now: dict[bytes, Encoded] = {}
+    for key, _word in keyed:
+        found = kept.get(key)
+        if found is None:
+            found = next(fresh)
+            store.encoded += 1
+        else:
+            store.reused += 1
+        now[key] = found
+        yield found
+    store.save(letter, now)
+
+
+def _settings(options: dict) -> dict:
+    return {k: options[k] for k in ("COMMON_MIN_DOCS", "BLOCK_POSTINGS")}
+
+
+def _encoding_key(salt: bytes, word: _Word, doc_count: int, settings: dict, weights) -> bytes:
+    """Digest of everything a word's encoding is made of (encoded.py).
+
+    A rare word's encoding is its articles' numbers and impacts, made from
+    its counts and their articles' weights. A common word's (_encode_term)
+    is only its articles' numbers and one median impact: an edited article's
+    new length, which moves its impacts, leaves the encoding of the common
+    words in it as it was, and they are most of the postings."""
+    term, counted, variants = word
+    numbers = np.frombuffer(counted, dtype=np.uint32) >> TF_BITS
+    h = hashlib.blake2b(salt, digest_size=16)
+    h.update("\0".join([term, str(doc_count), *variants]).encode("utf-8", "surrogatepass"))
+    if _is_common(term, len(counted), doc_count, settings):
+        norms, boosts = weights
+        constant = _constant(term, with_impacts(counted, norms, boosts))
+        h.update(f"\0\0common {constant}\0".encode())
+        h.update(numbers.tobytes())
+    else:
+        norms, boosts = weights
+        h.update(b"\0\0rare\0")
+        h.update(counted)
+        h.update(norms[numbers].tobytes())
+        h.update(boosts[numbers].tobytes())
+    return h.digest()
 
 
 def _encode_slice(job) -> list:
-    """[(entry, postings inline or None, gzipped blocks or None)] of a slice."""
-    items, doc_count, settings, (norms, boosts) = job
+    """[(entry, postings inline or None, gzipped blocks or None)] of a slice;
+    with a salt, [(key, that)]."""
+    items, doc_count, settings, weights, salt = job
+    norms, boosts = weights
     codes = _Codes()
     encoded = []
-    for term, counted, variants in items:
+    for word in items:
+        term, counted, variants = word
         rows = with_impacts(counted, norms, boosts)
         entry, rows, impacts = _encode_term(term, rows, variants, doc_count, settings)
         # Every posting takes a byte at least: long lists go to files unseen.
         data = codes.encode(rows, impacts) if len(rows) <= INLINE_BYTES else None
         if data is not None and len(data) <= INLINE_BYTES:
-            encoded.append((entry, data, None))
-            continue
-        step = settings["BLOCK_POSTINGS"]
-        blocks = [
-            _gzip(codes.encode(rows[i : i + step], impacts)) for i in range(0, len(rows), step)
-        ]
-        encoded.append((entry, None, blocks))
+            made = (entry, data, None)
+        else:
+            step = settings["BLOCK_POSTINGS"]
+            blocks = [
+                _gzip(codes.encode(rows[i : i + step], impacts)) for i in range(0, len(rows), step)
+            ]
+            made = (entry, None, blocks)
+        if salt is not None:
+            made = (_encoding_key(salt, word, doc_count, settings, weights), made)
+        encoded.append(made)
     return encoded
 
 
@@ -309,13 +437,14 @@ def _write_dictionary(encoded: Iterable, options: dict, write: Write) -> list[st
                 flush()
             firsts.append(term)
             entries, blob, size = [], bytearray(), 0
+        # A new list: the encoded entry may be kept for the next build.
         if data is not None:
-            entry += [0, len(blob), len(data)]
+            entry = [*entry, 0, len(blob), len(data)]
             blob += data
         else:
             for number, block in enumerate(blocks):
                 write(f"p/{external}-{number}.bin", block)
-            entry += [1, external, len(blocks)]
+            entry = [*entry, 1, external, len(blocks)]
             external += 1
         entries.append(entry)
         size += cost
@@ -336,14 +465,25 @@ def _encode_term(term: str, rows, variants: list, doc_count: int, settings: dict
     shorter: a word in nearly every article then costs almost nothing.
     """
     df = len(rows)
-    common = term.startswith("#") or (df >= settings["COMMON_MIN_DOCS"] and df * 4 >= doc_count)
-    if not common:
+    if not _is_common(term, df, doc_count, settings):
         return [term, df, variants, 0, 0], rows, True
-    constant = 0 if term.startswith("#") else int(statistics.median(_impacts(rows)))
+    constant = _constant(term, rows)
     if df * 2 <= doc_count:
         return [term, df, variants, 1, constant], rows, False
     absent = set(range(doc_count)).difference(map(rshift, rows, repeat(8)))
     return [term, df, variants, 2, constant], sorted(n << 8 for n in absent), False
+
+
+def _is_common(term: str, df: int, doc_count: int, settings: dict) -> bool:
+    return term.startswith("#") or (df >= settings["COMMON_MIN_DOCS"] and df * 4 >= doc_count)
+
+
+def _constant(term: str, rows: array) -> int:
+    """The one impact a common word's postings all take: their median
+    (of two middle ones, their mean, rounded down)."""
+    if term.startswith("#"):
+        return 0
+    return int(np.median(np.frombuffer(_impacts(rows), dtype=np.uint8)))
 
 
 def _impacts(rows: array) -> bytes:

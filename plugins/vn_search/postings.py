@@ -74,6 +74,18 @@ def norm(length: int, average: float) -> float:
     return K1 * (1 - B + B * max(length, 1) / average)
 
 
+def steady_average(lengths: Sequence[int]) -> float:
+    """The average length each article's is compared with, on a grid of
+    1/64 octave (about 1.1 %): an edit moves the exact average a little, and
+    every article's norm, so every word's impacts, would move with it; on
+    the grid it almost never moves, and the other articles' words keep their
+    encoding (encoded.py). BM25 ranks the same within a percent of it."""
+    if not lengths:
+        return 1.0
+    exact = max(sum(lengths) / len(lengths), 1.0)
+    return 2.0 ** (round(math.log2(exact) * 64) / 64)
+
+
 def authority(cited_by: int) -> float:
     """Articles that other articles link to (the story a follow-up refers
     back to) rank a little higher: +10% for the first link, less for more."""

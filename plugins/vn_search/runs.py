@@ -118,7 +118,7 @@ class RunStore:
         """Forget the runs this build did not use: one site's at a time."""
         if not self.folder.is_dir():
             return
-        for path in self.folder.iterdir():
+        for path in self.folder.glob("*.bin"):
             if path.stem not in keys:
                 path.unlink(missing_ok=True)
 
