@@ -8,6 +8,7 @@ writes.
 """
 
 import gzip
+import re
 import shutil
 
 from tests.sitebuild import ROOT
@@ -55,6 +56,10 @@ def test_index_in_background_and_kept_equals_one_built_in_the_build(tmp_path):
     _edit(content / ARTICLE, "\n\n", "\n\nĐội vô địch nhận cúp pha lê.\n\n")
     edited = _finish(_build(background, content, tmp_path / "out"))
     assert "indexed into" in edited, edited
+    # Most files are the last build's bytes (every other article's text):
+    # linked from the cache, not written again.
+    files, linked = map(int, re.search(r"into (\d+) files \((\d+) as before", edited).groups())
+    assert files / 2 < linked < files, edited
     _finish(_build(plain, content, tmp_path / "plain-out", full=True))
     assert _index(tmp_path / "out") == _index(tmp_path / "plain-out")
     texts = [data for name, data in _index(tmp_path / "out").items() if name.startswith("t/")]

@@ -11,12 +11,15 @@ record goes before the files change and comes back after, so a build
 stopped half-way leaves no record to trust; anything missing or unreadable
 means "build it".
 (When something changed, runs.RunStore keeps the counts of each run of
-articles, so that only the runs with a changed article are counted again.)
+articles, so that only the runs with a changed article are counted again,
+and a file made with the same bytes as the kept one, such as an unchanged
+article's text, is linked from here, not written: plugin.LinkingWriter.)
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -66,10 +69,29 @@ class KeptIndex:
             return None
         return len(names)
 
+    def previous(self) -> Path | None:
+        """The folder of the last build's index, whatever its digest, if it
+        is whole: a changed index still has most files of the last one (the
+        texts of unchanged articles), which ``LinkingWriter`` links."""
+        return self.files if isinstance(read_json(self.record).get("files"), list) else None
+
     def save(self, digest: str, folder: Path, names: list[str]) -> None:
         """Keep the index just written in ``folder``."""
         self.record.unlink(missing_ok=True)
-        shutil.rmtree(self.files, ignore_errors=True)
+        wanted = set(names)
+        if self.files.is_dir():
+            for path in [p for p in self.files.rglob("*") if p.is_file()]:
+                if str(path.relative_to(self.files)) not in wanted:
+                    path.unlink()
         for name in names:
-            link_or_copy(folder / name, self.files / name)
+            source, kept = folder / name, self.files / name
+            if not _same_file(source, kept):  # linked from here by LinkingWriter
+                link_or_copy(source, kept)
         write_json(self.record, {"digest": digest, "files": names})
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
