@@ -39,6 +39,9 @@ class EncodedWords:
         self.reused = 0
         self.encoded = 0
 
+    def counts(self) -> str:
+        return f"{self.encoded} encoded, {self.reused} kept"
+
     def layout(self, average: float, urls: list[str]) -> str:
         """What every key depends on: the articles' numbers (their order),
         the average length, the code and settings."""

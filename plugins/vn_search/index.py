@@ -165,45 +165,21 @@ def build_index(
         # Keys in order, one first letter at a time (a word's forms and pairs
         # share its letter): only that letter's postings are held at once.
         letters = sorted(set().union(*(store.letters(key) for _start, key in stored)))
-        if kept_runs is None:
-            slices = chain.from_iterable(
-                _slices(_words(store.joined(letter, stored)), len(ordered), options, weights)
-                for letter in letters
-            )
-            encoded = chain.from_iterable(mapper(_encode_slice, slices))
-        else:
+        kept_words = layout = None
+        if kept_runs is not None:
             # Words whose postings and articles' weights did not change
             # take their last encoding back (encoded.py).
             salt = f"{kept_runs.code}\0{INLINE_BYTES}\0{options['COMMON_MIN_DOCS']}\0"
             salt += str(options["BLOCK_POSTINGS"])
             kept_words = EncodedWords(kept_runs.folder / "words", salt)
             layout = kept_words.layout(average, [doc.url for doc in ordered])
-            if kept_words.same_layout(layout):
-                encoded = chain.from_iterable(
-                    _encode_letter(
-                        _words(store.joined(letter, stored)),
-                        kept_words.kept(letter),
-                        kept_words,
-                        letter,
-                        (len(ordered), options, weights, mapper, processes),
-                    )
-                    for letter in letters
-                )
-            else:
-                # Articles added, removed or moved, or the average moved:
-                # every key differs. Every word is encoded as in a full
-                # build, the workers giving each one's key to keep.
-                slices = chain.from_iterable(
-                    _slices(
-                        _words(store.joined(letter, stored)),
-                        len(ordered),
-                        options,
-                        weights,
-                        salt=kept_words.salt,
-                    )
-                    for letter in letters
-                )
-                encoded = kept_words.keeping(chain.from_iterable(mapper(_encode_slice, slices)))
+        encoded = _encoded(
+            letters,
+            lambda letter: _words(store.joined(letter, stored)),
+            (len(ordered), options, weights, mapper, processes),
+            kept_words,
+            reuse=kept_words is not None and kept_words.same_layout(layout),
+        )
         shard_firsts = _write_dictionary(encoded, options, write)
         if kept_runs is not None:
             kept_runs.keep_only({key for _start, key in stored})
@@ -214,9 +190,7 @@ def build_index(
             len(runs),
             counted - started,
             time.perf_counter() - counted,
-            ""
-            if kept_runs is None
-            else f" ({kept_words.encoded} encoded, {kept_words.reused} kept)",
+            "" if kept_words is None else f" ({kept_words.counts()})",
         )
     _write_docs(ordered, cat_number, options, write)
     write(
@@ -321,6 +295,35 @@ def _slices(
         yield items, doc_count, settings, weights, salt
 
 
+def _encoded(
+    letters: list[str],
+    words_of: Callable[[str], Iterator[_Word]],
+    encoding: tuple,
+    kept_words: EncodedWords | None,
+    reuse: bool,
+) -> Iterator[Encoded]:
+    """Every word's encoding, in order, one letter's postings joined at a time.
+
+    ``reuse``: the last build's articles had the same numbers and average
+    length (its layout), so most words take their kept encoding back. Else
+    (articles added, removed or moved, the average moved, or nothing kept)
+    every key differs, and every word is encoded as in a full build, across
+    letters without waiting; with ``kept_words``, the workers give each
+    word's key to keep for the next build."""
+    doc_count, options, weights, mapper, _processes = encoding
+    if kept_words is not None and reuse:
+        return chain.from_iterable(
+            _encode_letter(words_of(letter), kept_words.kept(letter), kept_words, letter, encoding)
+            for letter in letters
+        )
+    salt = None if kept_words is None else kept_words.salt
+    slices = chain.from_iterable(
+        _slices(words_of(letter), doc_count, options, weights, salt=salt) for letter in letters
+    )
+    encoded = chain.from_iterable(mapper(_encode_slice, slices))
+    return encoded if kept_words is None else kept_words.keeping(encoded)
+
+
 def _encode_letter(
     words: Iterator[_Word],
     kept: dict[bytes, Encoded],
@@ -343,7 +346,6 @@ def _encode_letter(
     fresh = chain.from_iterable(
         mapper(_encode_slice, _slices(missing, doc_count, options, weights, share))
     )
-    del missing
     now: dict[bytes, Encoded] = {}
     for key, _word in keyed:
         found = kept.get(key)
@@ -370,16 +372,15 @@ def _encoding_key(salt: bytes, word: _Word, doc_count: int, settings: dict, weig
     new length, which moves its impacts, leaves the encoding of the common
     words in it as it was, and they are most of the postings."""
     term, counted, variants = word
+    norms, boosts = weights
     numbers = np.frombuffer(counted, dtype=np.uint32) >> TF_BITS
     h = hashlib.blake2b(salt, digest_size=16)
     h.update("\0".join([term, str(doc_count), *variants]).encode("utf-8", "surrogatepass"))
     if _is_common(term, len(counted), doc_count, settings):
-        norms, boosts = weights
         constant = _constant(term, with_impacts(counted, norms, boosts))
         h.update(f"\0\0common {constant}\0".encode())
         h.update(numbers.tobytes())
     else:
-        norms, boosts = weights
         h.update(b"\0\0rare\0")
         h.update(counted)
         h.update(norms[numbers].tobytes())
