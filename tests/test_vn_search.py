@@ -132,16 +132,28 @@ def test_bodies_sent_as_html_and_files_written_as_made_give_the_same_bytes():
     assert [sys.getsizeof(text) for text in html] == sizes
 
 
+def _meeting_notes(count: int, extra=lambda i: "", repeat: int = 7) -> list[Doc]:
+    return [
+        _doc(i, f"Tin số {i}", f"buổi họp đảng viên chi bộ {i} Bưởi {extra(i)}" * (1 + i % repeat))
+        for i in range(count)
+    ]
+
+
+def _count_calls(monkeypatch) -> list[int]:
+    """How many articles each call of count_run counts, from now on."""
+    counted: list[int] = []
+    monkeypatch.setattr(
+        vn_index, "count_run", lambda *a: counted.append(len(a[0])) or count_run(*a)
+    )
+    return counted
+
+
 def test_kept_runs_count_only_the_changed_run_and_give_the_same_bytes(tmp_path, monkeypatch):
     runs = tmp_path / "runs"
     options = _options(PROCESSES=1)
-    docs = [
-        _doc(i, f"Tin số {i}", f"buổi họp đảng viên chi bộ {i} Bưởi " * (1 + i % 7))
-        for i in range(1500)
-    ]
+    docs = _meeting_notes(1500)
     assert build_index(docs, options, kept_runs=RunStore(runs)) == build_index(docs, options)
-    counted, encoded = [], []
-    monkeypatch.setattr(vn_index, "count_run", lambda *a: counted.append(1) or count_run(*a))
+    counted, encoded = _count_calls(monkeypatch), []
     encode = vn_index._encode_slice
 
     # One body edited, then one article added: each time one run is counted
@@ -164,6 +176,9 @@ def test_kept_runs_count_only_the_changed_run_and_give_the_same_bytes(tmp_path, 
         assert len(before) > 2
         assert len(after - before) == len(before - after) == 1, (before, after)
         assert runs_counted == 1
+        # An edited article is counted alone, into its run's kept counts; an
+        # added one changes which articles its run holds: counted whole.
+        assert counted[0] == 1 if changed is edited else counted[0] > 100
         if changed is edited:
             # Only the edited article's rare words are encoded again: the
             # others take their last encoding back, even the common words of
@@ -174,11 +189,29 @@ def test_kept_runs_count_only_the_changed_run_and_give_the_same_bytes(tmp_path, 
             assert 0 < words < (len(encoded) - words) / 4, (words, len(encoded))
 
 
+def test_a_run_patched_for_its_changed_articles_counts_as_the_whole_run(tmp_path, monkeypatch):
+    runs = tmp_path / "runs"
+    options = _options(PROCESSES=1)
+    docs = _meeting_notes(1200, extra=lambda i: f"hiếm{i % 3} ", repeat=5)
+    build_index(docs, options, kept_runs=RunStore(runs))
+    counted = _count_calls(monkeypatch)
+    edited = [*docs]
+    # A word gone from an article, a count changed, a word new to the site,
+    # a title and a category changed, in articles that share runs.
+    edited[10] = replace(docs[10], body=docs[10].body.replace("hiếm1", "").replace("đảng", ""))
+    edited[11] = replace(docs[11], body=docs[11].body * 3)
+    edited[12] = replace(docs[12], body="Đội vô địch nhận cúp pha lê", title="Cúp")
+    edited[13] = replace(docs[13], category="Y tế")
+    built = build_index(edited, options, kept_runs=RunStore(runs))
+    assert built == build_index(edited, _options(PROCESSES=2))
+    assert counted and set(counted) == {1}, counted  # each changed article alone
+
+
 def test_each_site_keeps_its_runs_apart_and_only_the_recent_sites_are_kept(tmp_path):
     runs = tmp_path / "cache" / "runs"
     sites = [tmp_path / f"site-{n}" for n in range(SITES_KEPT + 1)]
     first = site_store(runs, sites[0])
-    first.save("k", {"dang": array("I", [1])}, [10], [b"t"])
+    first.save("k", {"dang": array("I", [1])}, [10], [b"t"], [b"d"])
     # Another site's build (the tests', the preview's) leaves it alone...
     other = site_store(runs, sites[1])
     other.keep_only(set())

@@ -41,6 +41,7 @@ from datetime import datetime
 from itertools import chain, repeat
 from operator import and_, rshift, sub
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -127,15 +128,25 @@ def build_index(
             body = body.encode("utf-8", "surrogatepass")
             summary = " ".join([doc.summary, *doc.tags])
             articles.append(((doc.title, summary, body), f"#c{cat_number[doc.category]}"))
-        key = store.key(articles)
+        digests = store.article_digests(articles)
+        key = store.key(digests)
         kept = store.texts(key)
         if kept is not None:
             return key, kept  # the texts only pass through a worker, in order
-        return key, (articles, body_html is not None, store)
+        html = body_html is not None
+        previous = store.previous(names[run])
+        changed = _changed(store.digests(previous) if previous else None, digests)
+        if changed:
+            # Only a few of the run's articles changed since the last build:
+            # the worker takes that run's counts and counts those again.
+            edited = [articles[i] for i in changed]
+            return key, _Patch(previous, changed, edited, html, store, digests)
+        return key, _Count(articles, html, store, digests)
 
     write = write or files.__setitem__
     processes = processes_for(options["PROCESSES"], len(ordered))
     runs = cut_runs([doc.url for doc in ordered])
+    names = {run: _names_digest(ordered[slice(*run)]) for run in runs}
     with ExitStack() as stack:
         if kept_runs is not None:
             store = kept_runs
@@ -155,6 +166,9 @@ def build_index(
                 write(f"t/{number}.bin", data)
             lengths += run_lengths
         counted = time.perf_counter()
+        if kept_runs is not None:
+            pairs = zip(runs, stored, strict=True)
+            kept_runs.remember({names[run]: key for run, (_start, key) in pairs})
         # Length in characters stands in for length in syllables (BM25 only
         # compares an article with the average): no extra tokenising pass.
         average = steady_average(lengths)
@@ -216,28 +230,111 @@ def _newest_first(doc: Doc) -> tuple:
     return (-doc.date.toordinal(), -_seconds(doc.date), doc.url)
 
 
-# A run's key in the store, and its articles ((title, summary and tags,
-# body in UTF-8), category key), whether the bodies are HTML and the store;
-# or, for a kept run, its lengths and texts.
-_Job = tuple[str, tuple[list[Article], bool, RunStore] | tuple[list[int], list[bytes]]]
+class _Count(NamedTuple):
+    """A run to count: its articles ((title, summary and tags, body in
+    UTF-8), category key), whether the bodies are HTML, the store, and the
+    articles' digests."""
+
+    articles: list[Article]
+    html: bool
+    store: RunStore
+    digests: list[bytes]
+
+
+class _Patch(NamedTuple):
+    """A run of which only the articles at ``changed`` (positions in the
+    run) differ from the stored run ``previous``: those are counted again."""
+
+    previous: str
+    changed: list[int]
+    articles: list[Article]  # the changed ones, as _Count has them
+    html: bool
+    store: RunStore
+    digests: list[bytes]
+
+
+# A run's key in the store and what to do: count it, patch it, or, for a
+# kept run, its lengths and texts.
+_Job = tuple[str, _Count | _Patch | tuple[list[int], list[bytes]]]
+
+# Patch a run when at most one article in PATCH_SHARE changed; more, and
+# counting the run again costs about as much.
+PATCH_SHARE = 4
+
+
+def _names_digest(docs: Sequence[Doc]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for doc in docs:
+        h.update(doc.url.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
+
+
+def _changed(before: list[bytes] | None, now: list[bytes]) -> list[int]:
+    """Positions of the run's articles whose digest changed, if the run
+    is worth patching (same articles, few of them changed); else none."""
+    if before is None or len(before) != len(now):
+        return []
+    changed = [i for i, (old, new) in enumerate(zip(before, now, strict=True)) if old != new]
+    return changed if len(changed) * PATCH_SHARE <= len(now) else []
 
 
 def _count_run(job: _Job) -> tuple[str, list[int], list[bytes]]:
     """Count a run's articles into the store: its key there, each article's
     length and its gzipped body text."""
     key, work = job
-    if len(work) == 2:  # kept: counted by an earlier build
+    if isinstance(work, _Patch):
+        return _patch_run(key, work)
+    if not isinstance(work, _Count):  # kept: counted by an earlier build
         return (key, *work)
-    articles, html, store = work
+    articles = _plain(work.articles, work.html)
+    lengths = [sum(map(len, fields)) for fields, _extra in articles]
+    texts = [_gzip(fields[2].encode()) for fields, _extra in articles]
+    work.store.save(key, count_run(articles), lengths, texts, work.digests)
+    return key, lengths, texts
+
+
+def _patch_run(key: str, work: _Patch) -> tuple[str, list[int], list[bytes]]:
+    """The stored run ``work.previous`` with its changed articles counted
+    again: the same counts as counting the whole run (tests/test_vn_search.py)."""
+    store = work.store
+    lengths, texts = store.texts(work.previous)
+    postings = store.postings(work.previous)
+    gone = np.zeros(len(lengths), dtype=bool)
+    gone[work.changed] = True
+    for term, rows in list(postings.items()):
+        values = np.frombuffer(rows, dtype=np.uint32)
+        drop = gone[values >> TF_BITS]
+        if drop.any():
+            left = values[~drop]
+            if len(left):
+                postings[term] = array("I", left.tobytes())
+            else:
+                del postings[term]
+    for position, article in zip(work.changed, _plain(work.articles, work.html), strict=True):
+        for term, rows in count_run([article], position).items():
+            known = postings.get(term)
+            if known is None:
+                postings[term] = rows
+            else:
+                # Rows are number << TF_BITS | count: in value order, in article order.
+                both = np.concatenate(
+                    [np.frombuffer(known, np.uint32), np.frombuffer(rows, np.uint32)]
+                )
+                postings[term] = array("I", np.sort(both).tobytes())
+        fields = article[0]
+        lengths[position] = sum(map(len, fields))
+        texts[position] = _gzip(fields[2].encode())
+    store.save(key, postings, lengths, texts, work.digests)
+    return key, lengths, texts
+
+
+def _plain(articles: list[Article], html: bool) -> list[Article]:
+    """The articles with their bodies as the plain text that is counted."""
     text = plain_text if html else str
-    articles = [
+    return [
         ((t, s, text(body.decode("utf-8", "surrogatepass"))), extra)
         for (t, s, body), extra in articles
     ]
-    lengths = [sum(map(len, fields)) for fields, _extra in articles]
-    texts = [_gzip(fields[2].encode()) for fields, _extra in articles]
-    store.save(key, count_run(articles), lengths, texts)
-    return key, lengths, texts
 
 
 def _seconds(when: datetime) -> int:

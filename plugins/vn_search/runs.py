@@ -9,8 +9,11 @@ which keeps a 50,000-article index within a few hundred MB.
 
 A run is stored under the digest of what it is made of (its articles as
 counted and the plugin's code). Kept in the cache between builds, a run
-whose articles did not change is read back, not counted again; a full
-build uses a temporary folder instead. Each content folder has a store of
+whose articles did not change is read back, not counted again; a run in
+which a few articles changed is patched: its stored counts, less those of
+the changed articles, plus theirs counted again (index._patch_run; the
+store remembers each run's key by its articles' URLs, and each article's
+digest). A full build uses a temporary folder instead. Each content folder has a store of
 its own (site_store: CACHE_PATH/vn_search/runs/<folder's digest>/), so the
 preview and the tests, building other sites into the same cache, never
 prune each other's runs; the SITES_KEPT most recently built are kept.
@@ -25,13 +28,14 @@ import shutil
 from array import array
 from pathlib import Path
 
-from cache_files import replace_atomically, tree_digest
+from cache_files import read_json, replace_atomically, tree_digest, write_json
 
 from .postings import Postings
 
-FORMAT = 1
+FORMAT = 2
 CODE = Path(__file__).parent
 SITES_KEPT = 4
+NAMES = "names.json"  # each run's key by its articles' URLs: runs.RunStore.previous
 
 
 def site_store(folder: Path, content: Path) -> RunStore:
@@ -61,30 +65,65 @@ class RunStore:
         # key → (where each part lies, where the parts start): a run's table
         # is read once, not once per letter.
         self.tables: dict[str, tuple[dict, int]] = {}
+        self._names: dict[str, str] | None = None
 
-    def key(self, articles) -> str:
-        """Digest of a run's articles as they are sent to be counted (title,
-        summary and tags, body, category key) and of the code that counts them."""
-        h = hashlib.blake2b(f"{FORMAT}\0{self.code}\0".encode(), digest_size=16)
+    @staticmethod
+    def article_digests(articles) -> list[bytes]:
+        """Each article of a run as it is sent to be counted (title, summary
+        and tags, body, category key), digested."""
+        digests = []
         for fields, extra in articles:
+            h = hashlib.blake2b(digest_size=16)
             for text in (*fields, extra):
                 h.update(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
                 h.update(b"\0")  # "ab" + "c" is not "a" + "bc"
+            digests.append(h.digest())
+        return digests
+
+    def key(self, digests: list[bytes]) -> str:
+        """A run's key: its articles' digests and the code that counts them."""
+        h = hashlib.blake2b(f"{FORMAT}\0{self.code}\0".encode(), digest_size=16)
+        for digest in digests:
+            h.update(digest)
         return h.hexdigest()
 
     def texts(self, key: str) -> tuple[list[int], list[bytes]] | None:
         """A stored run's article lengths and gzipped texts; None if it is
         not stored (or cannot be read): count it."""
         try:
-            return self._read(key, "")
+            lengths, texts, _digests = self._read(key, "")
+        except Exception:  # missing, damaged, or from an older version of the code
+            return None
+        return lengths, texts
+
+    def digests(self, key: str) -> list[bytes] | None:
+        """A stored run's article digests (article_digests), or None."""
+        try:
+            return self._read(key, "")[2]
         except Exception:  # missing, damaged, or from an older version of the code
             return None
 
-    def save(self, key: str, postings: dict[str, array], lengths: list[int], texts: list[bytes]):
+    def postings(self, key: str) -> dict[str, array]:
+        """Every key's postings in a stored run, numbered from 0 for the run."""
+        table, _parts = self._table(key)
+        found: dict[str, array] = {}
+        for letter in table:
+            if letter:
+                found.update((word, array("I", data)) for word, data in self._read(key, letter))
+        return found
+
+    def save(
+        self,
+        key: str,
+        postings: dict[str, array],
+        lengths: list[int],
+        texts: list[bytes],
+        digests: list[bytes],
+    ):
         by_letter: dict[str, list] = {}
         for word, rows in postings.items():
             by_letter.setdefault(word[0], []).append((word, rows.tobytes()))
-        parts = {"": (lengths, texts), **by_letter}
+        parts = {"": (lengths, texts, digests), **by_letter}
 
         def write(stream) -> None:
             blobs = {
@@ -113,6 +152,18 @@ class RunStore:
             found = {word: array("I", data) for word, data in self._read(key, letter) or ()}
             joined.add(found, start)
         return joined
+
+    def previous(self, names: str) -> str | None:
+        """The key the last build stored for the run of these articles
+        (``names``: the digest of their URLs), for patch()."""
+        if self._names is None:
+            found = read_json(self.folder / NAMES)
+            self._names = found if isinstance(found, dict) else {}
+        return self._names.get(names)
+
+    def remember(self, names: dict[str, str]) -> None:
+        """Each run's key by the digest of its articles' URLs, for the next build."""
+        write_json(self.folder / NAMES, names)
 
     def keep_only(self, keys: set[str]) -> None:
         """Forget the runs this build did not use: one site's at a time."""
