@@ -145,7 +145,8 @@ def build_index(
 
     write = write or files.__setitem__
     processes = processes_for(options["PROCESSES"], len(ordered))
-    runs = cut_runs([doc.url for doc in ordered])
+    urls = [doc.url for doc in ordered]
+    runs = cut_runs(urls)
     names = {run: _names_digest(ordered[slice(*run)]) for run in runs}
     with ExitStack() as stack:
         if kept_runs is not None:
@@ -186,11 +187,11 @@ def build_index(
             salt = f"{kept_runs.code}\0{INLINE_BYTES}\0{options['COMMON_MIN_DOCS']}\0"
             salt += str(options["BLOCK_POSTINGS"])
             kept_words = EncodedWords(kept_runs.folder / "words", salt)
-            layout = kept_words.layout(average, [doc.url for doc in ordered])
+            layout = kept_words.layout(average, urls)
         encoded = _encoded(
             letters,
             lambda letter: _words(store.joined(letter, stored)),
-            (len(ordered), options, weights, mapper, processes),
+            _Encoding(len(ordered), options, weights, mapper, processes),
             kept_words,
             reuse=kept_words is not None and kept_words.same_layout(layout),
         )
@@ -287,10 +288,17 @@ def _count_run(job: _Job) -> tuple[str, list[int], list[bytes]]:
     if not isinstance(work, _Count):  # kept: counted by an earlier build
         return (key, *work)
     articles = _plain(work.articles, work.html)
-    lengths = [sum(map(len, fields)) for fields, _extra in articles]
-    texts = [_gzip(fields[2].encode()) for fields, _extra in articles]
+    made = [_length_and_text(article) for article in articles]
+    lengths, texts = [length for length, _ in made], [text for _, text in made]
     work.store.save(key, count_run(articles), lengths, texts, work.digests)
     return key, lengths, texts
+
+
+def _length_and_text(article: Article) -> tuple[int, bytes]:
+    """An article's length (title, summary and tags, body: in characters)
+    and its body's text, compressed, for the snippet."""
+    fields = article[0]
+    return sum(map(len, fields)), _gzip(fields[2].encode())
 
 
 def _patch_run(key: str, work: _Patch) -> tuple[str, list[int], list[bytes]]:
@@ -321,9 +329,7 @@ def _patch_run(key: str, work: _Patch) -> tuple[str, list[int], list[bytes]]:
                     [np.frombuffer(known, np.uint32), np.frombuffer(rows, np.uint32)]
                 )
                 postings[term] = array("I", np.sort(both).tobytes())
-        fields = article[0]
-        lengths[position] = sum(map(len, fields))
-        texts[position] = _gzip(fields[2].encode())
+        lengths[position], texts[position] = _length_and_text(article)
     store.save(key, postings, lengths, texts, work.digests)
     return key, lengths, texts
 
@@ -392,10 +398,20 @@ def _slices(
         yield items, doc_count, settings, weights, salt
 
 
+class _Encoding(NamedTuple):
+    """What encoding a word takes besides the word."""
+
+    doc_count: int
+    options: dict
+    weights: tuple[np.ndarray, np.ndarray]  # each article's length norm and authority
+    mapper: Callable  # postings.spread's: the workers
+    processes: int
+
+
 def _encoded(
     letters: list[str],
     words_of: Callable[[str], Iterator[_Word]],
-    encoding: tuple,
+    encoding: _Encoding,
     kept_words: EncodedWords | None,
     reuse: bool,
 ) -> Iterator[Encoded]:
@@ -426,7 +442,7 @@ def _encode_letter(
     kept: dict[bytes, Encoded],
     store: EncodedWords,
     letter: str,
-    encoding: tuple,
+    encoding: _Encoding,
 ) -> Iterator[Encoded]:
     """One letter's words encoded, in order: those whose key the last build
     encoded taken back, the others encoded by the workers; the letter's

@@ -36,6 +36,7 @@ class KeptIndex:
         self.folder = folder = cache_root(settings) / "vn_search"
         self.files = folder / "index"
         self.record = folder / "index.json"
+        self._record: dict | None = None  # its content: _stored()
         # The pickle of every file that held the index before FORMAT 2.
         (folder / "index.pickle").unlink(missing_ok=True)
 
@@ -56,7 +57,7 @@ class KeptIndex:
     def place(self, digest: str, folder: Path) -> int | None:
         """Put the kept index in ``folder``: the number of files, or None
         if there is none of this digest (``folder`` is then left empty)."""
-        stored = read_json(self.record)
+        stored = self._stored()
         names = stored.get("files") if stored.get("digest") == digest else None
         if not isinstance(names, list):
             return None
@@ -73,11 +74,19 @@ class KeptIndex:
         """The folder of the last build's index, whatever its digest, if it
         is whole: a changed index still has most files of the last one (the
         texts of unchanged articles), which ``LinkingWriter`` links."""
-        return self.files if isinstance(read_json(self.record).get("files"), list) else None
+        return self.files if isinstance(self._stored().get("files"), list) else None
+
+    def _stored(self) -> dict:
+        """The record of the last build's index, read once per build."""
+        if self._record is None:
+            found = read_json(self.record)
+            self._record = found if isinstance(found, dict) else {}
+        return self._record
 
     def save(self, digest: str, folder: Path, names: list[str]) -> None:
         """Keep the index just written in ``folder``."""
         self.record.unlink(missing_ok=True)
+        self._record = None
         wanted = set(names)
         if self.files.is_dir():
             for path in [p for p in self.files.rglob("*") if p.is_file()]:

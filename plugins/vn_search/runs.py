@@ -32,7 +32,7 @@ from cache_files import read_json, replace_atomically, tree_digest, write_json
 
 from .postings import Postings
 
-FORMAT = 2
+FORMAT = 3
 CODE = Path(__file__).parent
 SITES_KEPT = 4
 NAMES = "names.json"  # each run's key by its articles' URLs: runs.RunStore.previous
@@ -62,9 +62,9 @@ class RunStore:
     def __init__(self, folder: Path, code: str | None = None):
         self.folder = folder
         self.code = code if code is not None else tree_digest(CODE, suffixes=(".py",))
-        # key → (where each part lies, where the parts start): a run's table
-        # is read once, not once per letter.
-        self.tables: dict[str, tuple[dict, int]] = {}
+        # key → (where each part lies, where the parts start, the articles'
+        # digests): a run's head is read once, not once per letter.
+        self.tables: dict[str, tuple[dict, int, list[bytes]]] = {}
         self._names: dict[str, str] | None = None
 
     @staticmethod
@@ -91,25 +91,29 @@ class RunStore:
         """A stored run's article lengths and gzipped texts; None if it is
         not stored (or cannot be read): count it."""
         try:
-            lengths, texts, _digests = self._read(key, "")
+            return self._read(key, "")
         except Exception:  # missing, damaged, or from an older version of the code
             return None
-        return lengths, texts
 
     def digests(self, key: str) -> list[bytes] | None:
-        """A stored run's article digests (article_digests), or None."""
+        """A stored run's article digests (article_digests), from its head
+        alone, or None."""
         try:
-            return self._read(key, "")[2]
+            return self._table(key)[2]
         except Exception:  # missing, damaged, or from an older version of the code
             return None
 
     def postings(self, key: str) -> dict[str, array]:
         """Every key's postings in a stored run, numbered from 0 for the run."""
-        table, _parts = self._table(key)
+        table, parts, _digests = self._table(key)
         found: dict[str, array] = {}
-        for letter in table:
-            if letter:
-                found.update((word, array("I", data)) for word, data in self._read(key, letter))
+        with self._path(key).open("rb") as stream:
+            for letter, (offset, length) in table.items():
+                if letter:
+                    stream.seek(parts + offset)
+                    found.update(
+                        (word, array("I", data)) for word, data in pickle.loads(stream.read(length))
+                    )
         return found
 
     def save(
@@ -123,7 +127,7 @@ class RunStore:
         by_letter: dict[str, list] = {}
         for word, rows in postings.items():
             by_letter.setdefault(word[0], []).append((word, rows.tobytes()))
-        parts = {"": (lengths, texts, digests), **by_letter}
+        parts = {"": (lengths, texts), **by_letter}
 
         def write(stream) -> None:
             blobs = {
@@ -134,7 +138,7 @@ class RunStore:
             for letter, blob in blobs.items():
                 table[letter] = (offset, len(blob))
                 offset += len(blob)
-            head = pickle.dumps(table, pickle.HIGHEST_PROTOCOL)
+            head = pickle.dumps((table, digests), pickle.HIGHEST_PROTOCOL)
             stream.write(len(head).to_bytes(8, "little") + head)
             for blob in blobs.values():
                 stream.write(blob)
@@ -176,18 +180,19 @@ class RunStore:
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.bin"
 
-    def _table(self, key: str) -> tuple[dict, int]:
+    def _table(self, key: str) -> tuple[dict, int, list[bytes]]:
         found = self.tables.get(key)
         if found is None:
             with self._path(key).open("rb") as stream:
                 size = int.from_bytes(stream.read(8), "little")
-                found = self.tables[key] = (pickle.loads(stream.read(size)), 8 + size)
+                table, digests = pickle.loads(stream.read(size))
+                found = self.tables[key] = (table, 8 + size, digests)
         return found
 
     def _read(self, key: str, letter: str):
         """The part of the run's file for ``letter`` ("": lengths and
         texts), or None if it has none."""
-        table, parts = self._table(key)
+        table, parts, _digests = self._table(key)
         if letter not in table:
             return None
         offset, length = table[letter]
