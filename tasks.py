@@ -55,8 +55,10 @@ def serve(c):
         builder.restart()  # code is imported once per process
         builder.build()
 
-    build(c)
-    builder.restart()  # warm before the first save
+    # The first build in the warm process too: it keeps the articles it
+    # read, so that the first save already reads only the file saved.
+    builder.restart()
+    builder.build()
     server = Server()
     for pattern in ("content/**/*", "theme/**/*", "pelicanconf.py"):
         server.watch(str(ROOT / pattern), builder.build, delay=0.3)

@@ -23,6 +23,9 @@ What it must not carry from one build to the next:
   the editor's next save.
 Python code is imported once: ``invoke serve`` restarts the process when a
 plugin or ``portal`` module changes (``WarmBuilder.restart``).
+
+What it does carry: the articles as read, in memory (build_speed's
+warm_articles), so that a build reads again only the files that changed.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("settings", type=Path)
     parser.add_argument("output", type=Path)
     parser.add_argument("--content", type=Path, help="content folder (default: PATH)")
+    parser.add_argument("--verbose", action="store_true", help="log every step (tests)")
     args = parser.parse_args(argv)
     overrides = {"PATH": str(args.content.resolve())} if args.content else {}
 
@@ -56,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     from portal.build import build_and_report
     from portal.messages import setup_logging
 
-    counter = setup_logging()
+    counter = setup_logging(verbose=args.verbose)
     try:
         warm_up(args.settings, overrides)
     except Exception:  # a broken plugin or setting: the first build reports it
@@ -81,6 +85,9 @@ def warm_up(settings_file: Path, overrides: dict) -> None:
 
     for plugin in load_plugins(read_settings(str(settings_file), override=overrides)):
         plugin.register()  # imports each plugin's Pelican side; connecting twice is once
+    from build_speed import warm_articles  # importable now: PLUGIN_PATHS is on sys.path
+
+    warm_articles.keep_between_builds()
 
 
 def forget_logged_messages() -> None:
@@ -104,10 +111,13 @@ class WarmBuilder:
         content: Path | None = None,
         stderr: IO | None = None,
         env: dict[str, str] | None = None,
+        verbose: bool = False,
     ):
         self.command = [sys.executable, "-m", "portal.warm_build", str(settings), str(output)]
         if content is not None:
             self.command += ["--content", str(content)]
+        if verbose:
+            self.command.append("--verbose")
         self.cwd = cwd
         self.stderr = stderr
         self.env = env

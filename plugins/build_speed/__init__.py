@@ -13,6 +13,9 @@
   compiled again by every generator of every build.
 - ``translations``: a set of ids, as in ``groups``, for telling originals
   from translations.
+- ``warm_articles``: in the warm build process of ``invoke serve`` only,
+  articles kept in memory from one build to the next; a file read again
+  only when it (or what it is read with) changed.
 
 All but the last are installed on the instances Pelican creates (a
 generator, a content object), never by patching Pelican's classes, so they
@@ -22,7 +25,7 @@ the length of the build (its module docstring says why).
 
 from pelican import signals
 
-from . import compiled_templates, fragments, translations
+from . import compiled_templates, fragments, translations, warm_articles
 from .archives import build_period_archives
 from .groups import install_group_pages
 from .paths import remember_relative_path
@@ -41,4 +44,5 @@ def register():
     signals.generator_init.connect(compiled_templates.install)
     signals.generator_init.connect(fragments.install)
     signals.article_generator_init.connect(install_archives)
+    signals.article_generator_init.connect(warm_articles.install)
     signals.content_object_init.connect(remember_relative_path)

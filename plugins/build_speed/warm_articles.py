@@ -1,0 +1,191 @@
+"""Articles kept in memory from one build to the next, in the warm build process only.
+
+While an editor works, ``invoke serve`` rebuilds the site in one long-lived
+process (portal/warm_build.py) after every save, and one file changed. Pelican
+still reads all of them: metadata parsed, content objects made, signals sent,
+about half of an edit's reading at 5,000 articles. Pelican's
+generator-level content cache is made for this (``generate_context`` asks
+``get_cached_data`` before reading a file and hands ``cache_data`` each
+article it read), but it keeps its pickles on disk, where loading all of
+them costs as much as reading. Here the same two calls are answered from
+memory: each article is kept as it was read, pickled, and a build takes a
+fresh copy of it (a copy, because the build then links it to its
+neighbours, lists and lead photo; the next build must start from the
+article as read).
+
+An article is kept only while everything it was read from is as it was:
+- the file itself (size, modification time and inode);
+- the settings (all of them, as the incremental renderer's key sees them);
+- what markdown_reuse's body cache keys on besides the file: the Markdown
+  settings, the photo catalog, every album, the names of the content
+  folder's other files, the plugins' code. Python code cannot change under a
+  warm process anyway: ``invoke serve`` starts a new one when it does.
+An article whose reading logged a warning or an error is not kept: it is
+read again on every build, so the message shows after every save until
+fixed.
+
+What a kept article carries of the build that read it, the settings and the
+generator's context, is swapped for the current build's (``persistent_id``):
+the same values, as the key says, but the objects the current build uses.
+
+A normal build (``python -m portal.build``, ``invoke build``) keeps nothing:
+its process ends with the build, and pickling every article would only cost.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import pickle
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+# {absolute path: (file stamp, build key, pickled article)}; filled only once
+# keep_between_builds() was called (by portal.warm_build).
+_kept: dict[str, tuple[tuple, str, bytes]] | None = None
+
+
+def keep_between_builds() -> None:
+    """Called once by the warm process: from now on, articles are kept."""
+    global _kept
+    if _kept is None:
+        _kept = {}
+
+
+def install(generator) -> None:
+    """On article_generator_init: answer the generator's content-cache calls
+    from memory, if this process keeps articles."""
+    if _kept is None:
+        return
+    WarmArticles(generator, _kept).install()
+
+
+class _Counting(logging.Handler):
+    """Counts warnings and errors while the generator reads."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class WarmArticles:
+    def __init__(self, generator, kept: dict):
+        self.generator = generator
+        self.kept = kept
+        self.key: str | None = None  # the build key, once the catalog exists
+        self.taken: dict[str, object] = {}  # this build's copies, by relative path
+        # Files being read: (warnings logged before, the file's stamp before).
+        self.reading: dict[str, tuple[int, tuple | None]] = {}
+        self.warnings = _Counting()
+        self.reused = 0
+
+    def install(self) -> None:
+        generator = self.generator
+        generator.get_cached_data = self.get_cached_data
+        generator.cache_data = self.cache_data
+        generator.kept_articles = self  # markdown_reuse: no body cache needed
+        logging.getLogger().addHandler(self.warnings)
+        original = generator.generate_context
+
+        def generate_context():
+            try:
+                original()
+            finally:
+                logging.getLogger().removeHandler(self.warnings)
+                self._drop_missing()
+                logger.info("warm build: %d articles kept from the last build", self.reused)
+
+        generator.generate_context = generate_context
+
+    def get_cached_data(self, relative: str, default=None):
+        if relative in self.taken:
+            return self.taken[relative]
+        path = self._absolute(relative)
+        entry = self._usable(path)
+        if entry is None:
+            # The stamp before reading: a file saved again meanwhile is read again.
+            logger.debug("warm build: reading %s", relative)
+            self.reading[relative] = (self.warnings.count, _stamp(path))
+            return default
+        try:
+            article = self._unpickler(entry[2]).load()
+        except Exception:  # cannot happen with our own bytes; read the file then
+            logger.debug("warm build: kept %s unreadable", relative, exc_info=True)
+            del self.kept[path]
+            return default
+        self.taken[relative] = article
+        self.reused += 1
+        return article
+
+    def cache_data(self, relative: str, article) -> None:
+        """Pelican hands each article it read, once valid."""
+        path = self._absolute(relative)
+        warnings_before, file_stamp = self.reading.pop(relative, (None, None))
+        if file_stamp is None or self.warnings.count != warnings_before:
+            self.kept.pop(path, None)  # it warned: read it again next time
+            return
+        buffer = io.BytesIO()
+        try:
+            self._pickler(buffer).dump(article)
+        except Exception:  # an attribute a plugin set that cannot be pickled
+            logger.debug("warm build: cannot keep %s", relative, exc_info=True)
+            self.kept.pop(path, None)
+            return
+        self.kept[path] = (file_stamp, self._key(), buffer.getvalue())
+
+    def _usable(self, path: str):
+        entry = self.kept.get(path)
+        if entry is None or entry[1] != self._key() or entry[0] != _stamp(path):
+            return None
+        return entry
+
+    def _key(self) -> str:
+        if self.key is None:
+            from incremental_render.fingerprint import hexdigest, plain_settings
+            from markdown_reuse.cache import fingerprint
+
+            settings = self.generator.settings
+            plugins = [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
+            self.key = hexdigest(
+                plain_settings(settings),
+                fingerprint(settings, Path(self.generator.path), plugins),
+            )
+        return self.key
+
+    def _absolute(self, relative: str) -> str:
+        return os.path.abspath(os.path.join(self.generator.path, relative))
+
+    def _paths(self):
+        root = os.path.abspath(self.generator.path) + os.sep
+        return [path for path in self.kept if path.startswith(root)]
+
+    def _drop_missing(self) -> None:
+        """Forget the articles of files that are gone."""
+        for path in self._paths():
+            if not os.path.exists(path):
+                del self.kept[path]
+
+    def _pickler(self, stream) -> pickle.Pickler:
+        shared = {id(self.generator.settings): "settings", id(self.generator.context): "context"}
+        pickler = pickle.Pickler(stream, pickle.HIGHEST_PROTOCOL)
+        pickler.persistent_id = lambda obj: shared.get(id(obj))
+        return pickler
+
+    def _unpickler(self, data: bytes) -> pickle.Unpickler:
+        shared = {"settings": self.generator.settings, "context": self.generator.context}
+        unpickler = pickle.Unpickler(io.BytesIO(data))
+        unpickler.persistent_load = shared.__getitem__
+        return unpickler
+
+
+def _stamp(path: str) -> tuple | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ino)
