@@ -40,6 +40,8 @@ import os
 import pickle
 from pathlib import Path
 
+from markdown_reuse.cache import stamp as _stamp  # size, mtime and inode
+
 logger = logging.getLogger(__name__)
 
 # {absolute path: (file stamp, build key, pickled article)}; filled only once
@@ -147,7 +149,7 @@ class WarmArticles:
     def _key(self) -> str:
         if self.key is None:
             from incremental_render.fingerprint import hexdigest, plain_settings
-            from markdown_reuse.cache import fingerprint
+            from markdown_reuse.cache import fingerprint  # what bodies are made from
 
             settings = self.generator.settings
             plugins = [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
@@ -181,11 +183,3 @@ class WarmArticles:
         unpickler = pickle.Unpickler(io.BytesIO(data))
         unpickler.persistent_load = shared.__getitem__
         return unpickler
-
-
-def _stamp(path: str) -> tuple | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return (status.st_size, status.st_mtime_ns, status.st_ino)
