@@ -8,10 +8,9 @@ generator-level content cache is made for this (``generate_context`` asks
 ``get_cached_data`` before reading a file and hands ``cache_data`` each
 article it read), but it keeps its pickles on disk, where loading all of
 them costs as much as reading. Here the same two calls are answered from
-memory: each article is kept as it was read, pickled, and a build takes a
-fresh copy of it (a copy, because the build then links it to its
-neighbours, lists and lead photo; the next build must start from the
-article as read).
+memory: each article is kept as it was read, and a build takes a copy of it
+(a copy, because the build then links it to its neighbours, lists and lead
+photo; the next build must start from the article as read).
 
 An article is kept only while everything it was read from is as it was:
 - the file itself (size, modification time and inode);
@@ -24,29 +23,36 @@ An article whose reading logged a warning or an error is not kept: it is
 read again on every build, so the message shows after every save until
 fixed.
 
-What a kept article carries of the build that read it, the settings and the
-generator's context, is swapped for the current build's (``persistent_id``):
-the same values, as the key says, but the objects the current build uses.
+The copy (``_Copier``) is one level deep, which pickling every article
+took ten times longer to do: a new content object, new dicts and lists, and
+in them the same text, dates, time zone and category, tag and author objects,
+which no build changes. Values of any other kind (a plugin's object) make the
+article one that is not kept. The settings and the generator's context an
+article carries are the current build's.
 
 A normal build (``python -m portal.build``, ``invoke build``) keeps nothing:
-its process ends with the build, and pickling every article would only cost.
+its process ends with the build.
 """
 
 from __future__ import annotations
 
-import io
+import copy
+import datetime
 import logging
 import os
-import pickle
 from pathlib import Path
+
+from pelican.urlwrappers import URLWrapper
 
 from markdown_reuse.cache import stamp as _stamp  # size, mtime and inode
 
+from .paths import RelativePathMemo
+
 logger = logging.getLogger(__name__)
 
-# {absolute path: (file stamp, build key, pickled article)}; filled only once
-# keep_between_builds() was called (by portal.warm_build).
-_kept: dict[str, tuple[tuple, str, bytes]] | None = None
+# {absolute path: (file stamp, build key, the article as read)}; filled only
+# once keep_between_builds() was called (by portal.warm_build).
+_kept: dict[str, tuple[tuple, str, object]] | None = None
 
 
 def keep_between_builds() -> None:
@@ -114,12 +120,7 @@ class WarmArticles:
             logger.debug("warm build: reading %s", relative)
             self.reading[relative] = (self.warnings.count, _stamp(path))
             return default
-        try:
-            article = self._unpickler(entry[2]).load()
-        except Exception:  # cannot happen with our own bytes; read the file then
-            logger.debug("warm build: kept %s unreadable", relative, exc_info=True)
-            del self.kept[path]
-            return default
+        article = _Copier(self.generator.settings, self.generator.context).article(entry[2])
         self.taken[relative] = article
         self.reused += 1
         return article
@@ -131,14 +132,15 @@ class WarmArticles:
         if file_stamp is None or self.warnings.count != warnings_before:
             self.kept.pop(path, None)  # it warned: read it again next time
             return
-        buffer = io.BytesIO()
         try:
-            self._pickler(buffer).dump(article)
-        except Exception:  # an attribute a plugin set that cannot be pickled
-            logger.debug("warm build: cannot keep %s", relative, exc_info=True)
+            # Without the build's settings and context, which hold every
+            # article of this build: a copy for a later build gets its own.
+            kept = _Copier(None, None).article(article)
+        except _CannotCopyError as error:
+            logger.debug("warm build: %s not kept: %s", relative, error)
             self.kept.pop(path, None)
             return
-        self.kept[path] = (file_stamp, self._key(), buffer.getvalue())
+        self.kept[path] = (file_stamp, self._key(), kept)
 
     def _usable(self, path: str):
         entry = self.kept.get(path)
@@ -172,14 +174,64 @@ class WarmArticles:
             if not os.path.exists(path):
                 del self.kept[path]
 
-    def _pickler(self, stream) -> pickle.Pickler:
-        shared = {id(self.generator.settings): "settings", id(self.generator.context): "context"}
-        pickler = pickle.Pickler(stream, pickle.HIGHEST_PROTOCOL)
-        pickler.persistent_id = lambda obj: shared.get(id(obj))
-        return pickler
 
-    def _unpickler(self, data: bytes) -> pickle.Unpickler:
-        shared = {"settings": self.generator.settings, "context": self.generator.context}
-        unpickler = pickle.Unpickler(io.BytesIO(data))
-        unpickler.persistent_load = shared.__getitem__
-        return unpickler
+class _CannotCopyError(Exception):
+    """A value the copy does not know how to copy."""
+
+
+# Never changed once an article is read: the copies share them.
+_SHARED = (str, int, float, bool, bytes, type(None), datetime.date, datetime.time)
+_SHARED += (datetime.tzinfo, URLWrapper)
+
+
+class _Copier:
+    """One article copied one level deep, for one build (see the module's
+    docstring). A container met twice (Pelican puts the same tag list in
+    ``metadata`` and in ``tags``) is copied once, so that the copy is the
+    same shape, which the incremental renderer's keys rely on."""
+
+    def __init__(self, settings, context):
+        self.settings = settings
+        self.context = context
+        self.copies: dict[int, object] = {}
+
+    def article(self, article):
+        new = copy.copy(article)
+        state = vars(new)
+        for name, value in state.items():
+            if name == "settings":
+                state[name] = self.settings
+            elif name == "_context":
+                state[name] = self.context
+            elif isinstance(value, RelativePathMemo):
+                state[name] = RelativePathMemo(new)
+            else:
+                state[name] = self.value(value, name)
+        return new
+
+    def value(self, value, name: str):
+        if isinstance(value, _SHARED):
+            return value
+        found = self.copies.get(id(value))
+        if found is not None:
+            return found
+        if type(value) is list:
+            found = [self.inner(item, name) for item in value]
+        elif type(value) is dict:
+            found = {key: self.inner(item, name) for key, item in value.items()}
+        elif type(value) is tuple:
+            found = tuple(self.inner(item, name) for item in value)
+        else:
+            raise _CannotCopyError(f"{name} is a {type(value).__name__}")
+        self.copies[id(value)] = found
+        return found
+
+    def inner(self, value, name: str):
+        """What a list or dict holds: shared values, or the same containers
+        as the article's attributes (metadata's tag list)."""
+        if isinstance(value, _SHARED):
+            return value
+        found = self.copies.get(id(value))
+        if found is None:
+            found = self.value(value, name)
+        return found
