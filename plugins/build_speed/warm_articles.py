@@ -23,10 +23,10 @@ An article whose reading logged a warning or an error is not kept: it is
 read again on every build, so the message shows after every save until
 fixed.
 
-The copy (``_Copier``) is one level deep, which pickling every article
-took ten times longer to do: a new content object, new dicts and lists, and
-in them the same text, dates, time zone and category, tag and author objects,
-which no build changes. Values of any other kind (a plugin's object) make the
+The copy (``_Copier``) is one level deep, cheaper than pickling (tried
+first: 0.4 s more per build at 5,000 articles): a new content object, new
+dicts and lists, and in them the same text, dates, time zone and category,
+tag and author objects, which no build changes. Values of any other kind (a plugin's object) make the
 article one that is not kept. The settings and the generator's context an
 article carries are the current build's.
 
