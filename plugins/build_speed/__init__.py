@@ -11,11 +11,11 @@
   pages, rendered once per language (``shared_fragment`` in the theme).
 - ``compiled_templates``: the theme compiled once, kept in the cache, not
   compiled again by every generator of every build.
-- ``translations``: a set of ids, as in ``groups``, for telling originals
-  from translations.
 - ``warm_articles``: in the warm build process of ``invoke serve`` only,
   articles kept in memory from one build to the next; a file read again
   only when it (or what it is read with) changed.
+- ``translations``: a set of ids, as in ``groups``, for telling originals
+  from translations.
 
 All but the last are installed on the instances Pelican creates (a
 generator, a content object), never by patching Pelican's classes, so they

@@ -26,9 +26,9 @@ fixed.
 The copy (``_Copier``) is one level deep, cheaper than pickling (tried
 first: 0.4 s more per build at 5,000 articles): a new content object, new
 dicts and lists, and in them the same text, dates, time zone and category,
-tag and author objects, which no build changes. Values of any other kind (a plugin's object) make the
-article one that is not kept. The settings and the generator's context an
-article carries are the current build's.
+tag and author objects, which no build changes. Values of any other kind
+(a plugin's object) make the article one that is not kept. The settings
+and the generator's context an article carries are the current build's.
 
 A normal build (``python -m portal.build``, ``invoke build``) keeps nothing:
 its process ends with the build.

@@ -164,8 +164,8 @@ def prepare_articles(generator) -> None:
     # The warm build process (build_speed/warm_articles.py) keeps whole
     # articles: what it does not have changed, so the bodies on disk would
     # not be used (and saving only this build's few would drop the others).
-    kept = getattr(generator, "kept_articles", None)
-    reader.cache = None if kept is not None and kept.reused else _body_cache(generator)
+    warm = getattr(generator, "kept_articles", None)
+    reader.cache = None if warm is not None and warm.reused else _body_cache(generator)
     if reader.cache is not None:
         for path in paths:
             kept = reader.cache.get(path)
