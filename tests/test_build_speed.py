@@ -5,6 +5,7 @@ import pickle
 from functools import partial
 from types import SimpleNamespace
 
+import pytest
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
@@ -13,6 +14,7 @@ from build_speed import translations
 from build_speed.archives import build_period_archives
 from build_speed.groups import generate_group_pages
 from build_speed.paths import RelativePathMemo, remember_relative_path
+from build_speed.warm_articles import _CannotCopyError, _Copier
 
 
 def _articles(count: int) -> list[SimpleNamespace]:
@@ -75,6 +77,33 @@ def test_remembering_keeps_articles_picklable_and_stable(tmp_path):
     assert copy.get_relative_source_path() == "bai-viet/2024/tin.md"
     assert repr(copy.get_relative_source_path) == repr(article.get_relative_source_path)
     assert not hasattr(article.get_relative_source_path, "__dict__")
+
+
+def test_a_kept_article_is_copied_for_each_build_and_never_shared_with_it(tmp_path):
+    """build_speed/warm_articles.py: what one build does to its copy (lists
+    grown, attributes set) never reaches the kept article or the next copy."""
+    article = _article(tmp_path, "tin.md")
+    remember_relative_path(article)
+    article.tags = ["Phường Bưởi"]
+    article.metadata["tags"] = article.tags  # as Pelican sets them: one list
+    kept = _Copier(None, None).article(article)
+    assert kept.settings is None and kept._context is None  # no build held alive
+
+    settings, context = {"SITENAME": "mới"}, {"articles": []}
+    copy = _Copier(settings, context).article(kept)
+    assert copy.settings is settings and copy._context is context
+    assert copy.tags is copy.metadata["tags"] and copy.tags is not kept.tags
+    copy.tags.append("Y tế")
+    copy.related_news = ["bài khác"]
+    assert kept.tags == ["Phường Bưởi"] and not hasattr(kept, "related_news")
+    assert copy.title == article.title and copy.date is article.date
+    assert copy.get_relative_source_path.content is copy
+
+    # A value of a kind the copy does not know (a plugin's object): the
+    # article is not kept, so it is read again, never handed on stale.
+    article.photo_strip = SimpleNamespace(photos=["a.jpg"])
+    with pytest.raises(_CannotCopyError, match="photo_strip"):
+        _Copier(None, None).article(article)
 
 
 class _Group(SimpleNamespace):
