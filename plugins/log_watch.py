@@ -13,14 +13,17 @@ __all__ = ["Logged"]
 
 class Logged(logging.Handler):
     """Sees every record at ``level`` or above while attached to the root
-    logger: ``with Logged() as logged: ...`` then ``logged.seen``."""
+    logger: ``with Logged() as logged: ...`` then ``logged.seen`` (and
+    ``logged.count``, how many, to tell which part of the work logged)."""
 
     def __init__(self, level: int = logging.WARNING):
         super().__init__(level=level)
         self.seen = False
+        self.count = 0
 
     def emit(self, record: logging.LogRecord) -> None:
         self.seen = True
+        self.count += 1
 
     def __enter__(self) -> "Logged":
         logging.getLogger().addHandler(self)

@@ -44,6 +44,7 @@ from pathlib import Path
 
 from pelican.urlwrappers import URLWrapper
 
+from log_watch import Logged
 from markdown_reuse.cache import stamp as _stamp  # size, mtime and inode
 
 from .paths import RelativePathMemo
@@ -70,17 +71,6 @@ def install(generator) -> None:
     WarmArticles(generator, _kept).install()
 
 
-class _Counting(logging.Handler):
-    """Counts warnings and errors while the generator reads."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 class WarmArticles:
     def __init__(self, generator, kept: dict):
         self.generator = generator
@@ -89,7 +79,8 @@ class WarmArticles:
         self.taken: dict[str, object] = {}  # this build's copies, by relative path
         # Files being read: (warnings logged before, the file's stamp before).
         self.reading: dict[str, tuple[int, tuple | None]] = {}
-        self.warnings = _Counting()
+        self.asked: set[str] = set()  # every article file of this build
+        self.warnings = Logged()  # warnings and errors while reading
         self.reused = 0
 
     def install(self) -> None:
@@ -97,16 +88,13 @@ class WarmArticles:
         generator.get_cached_data = self.get_cached_data
         generator.cache_data = self.cache_data
         generator.kept_articles = self  # markdown_reuse: no body cache needed
-        logging.getLogger().addHandler(self.warnings)
         original = generator.generate_context
 
         def generate_context():
-            try:
+            with self.warnings:
                 original()
-            finally:
-                logging.getLogger().removeHandler(self.warnings)
-                self._drop_missing()
-                logger.info("warm build: %d articles kept from the last build", self.reused)
+            self._forget_unasked()
+            logger.info("warm build: %d articles kept from the last build", self.reused)
 
         generator.generate_context = generate_context
 
@@ -114,6 +102,7 @@ class WarmArticles:
         if relative in self.taken:
             return self.taken[relative]
         path = self._absolute(relative)
+        self.asked.add(path)
         entry = self._usable(path)
         if entry is None:
             # The stamp before reading: a file saved again meanwhile is read again.
@@ -164,15 +153,12 @@ class WarmArticles:
     def _absolute(self, relative: str) -> str:
         return os.path.abspath(os.path.join(self.generator.path, relative))
 
-    def _paths(self):
+    def _forget_unasked(self) -> None:
+        """Forget the articles of files this build did not ask for: deleted,
+        moved, or no longer an article (ARTICLE_PATHS, ARTICLE_EXCLUDES)."""
         root = os.path.abspath(self.generator.path) + os.sep
-        return [path for path in self.kept if path.startswith(root)]
-
-    def _drop_missing(self) -> None:
-        """Forget the articles of files that are gone."""
-        for path in self._paths():
-            if not os.path.exists(path):
-                del self.kept[path]
+        for path in [p for p in self.kept if p.startswith(root) and p not in self.asked]:
+            del self.kept[path]
 
 
 class _CannotCopyError(Exception):
@@ -210,28 +196,20 @@ class _Copier:
         return new
 
     def value(self, value, name: str):
+        """An attribute's value, or what a list or dict holds: shared, or
+        copied once (metadata's tag list is the ``tags`` attribute's copy)."""
         if isinstance(value, _SHARED):
             return value
         found = self.copies.get(id(value))
         if found is not None:
             return found
         if type(value) is list:
-            found = [self.inner(item, name) for item in value]
+            found = [self.value(item, name) for item in value]
         elif type(value) is dict:
-            found = {key: self.inner(item, name) for key, item in value.items()}
+            found = {key: self.value(item, name) for key, item in value.items()}
         elif type(value) is tuple:
-            found = tuple(self.inner(item, name) for item in value)
+            found = tuple(self.value(item, name) for item in value)
         else:
             raise _CannotCopyError(f"{name} is a {type(value).__name__}")
         self.copies[id(value)] = found
-        return found
-
-    def inner(self, value, name: str):
-        """What a list or dict holds: shared values, or the same containers
-        as the article's attributes (metadata's tag list)."""
-        if isinstance(value, _SHARED):
-            return value
-        found = self.copies.get(id(value))
-        if found is None:
-            found = self.value(value, name)
         return found
