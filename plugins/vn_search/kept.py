@@ -19,7 +19,6 @@ article's text, is linked from here, not written: plugin.LinkingWriter.)
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -83,24 +82,27 @@ class KeptIndex:
             self._record = found if isinstance(found, dict) else {}
         return self._record
 
-    def save(self, digest: str, folder: Path, names: list[str]) -> None:
-        """Keep the index just written in ``folder``."""
+    def save(
+        self, digest: str, folder: Path, names: list[str], kept: frozenset[str] = frozenset()
+    ) -> None:
+        """Keep the index just written in ``folder``. ``kept``: the names
+        whose file in ``folder`` is already a link to this cache's
+        (``LinkingWriter`` linked them), left as they are."""
+        before = self._stored().get("files")
         self.record.unlink(missing_ok=True)
         self._record = None
         wanted = set(names)
-        if self.files.is_dir():
-            for path in [p for p in self.files.rglob("*") if p.is_file()]:
-                if str(path.relative_to(self.files)) not in wanted:
-                    path.unlink()
+        if isinstance(before, list):
+            # The record names every file the folder holds: no walk needed.
+            stale = [self.files / name for name in before if name not in wanted]
+        elif self.files.is_dir():  # no record (a build stopped half-way): look
+            stale = [p for p in self.files.rglob("*") if p.is_file()]
+            stale = [p for p in stale if str(p.relative_to(self.files)) not in wanted]
+        else:
+            stale = []
+        for path in stale:
+            path.unlink(missing_ok=True)
         for name in names:
-            source, kept = folder / name, self.files / name
-            if not _same_file(source, kept):  # linked from here by LinkingWriter
-                link_or_copy(source, kept)
+            if name not in kept:
+                link_or_copy(folder / name, self.files / name)
         write_json(self.record, {"digest": digest, "files": names})
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False

@@ -149,7 +149,7 @@ class SearchIndexGenerator(Generator):
                 # Only the runs of articles with a change are counted again.
                 kept_runs=None if full else site_store(kept.folder / "runs", Path(self.path)),
             )
-            kept.save(digest, folder, written.names)
+            kept.save(digest, folder, written.names, frozenset(written.linked_names))
             count = len(written.names)
         peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         logger.info(
@@ -159,7 +159,7 @@ class SearchIndexGenerator(Generator):
             len(documents),
             "unchanged, index kept" if reused else "indexed",
             count,
-            count if reused else written.linked,
+            count if reused else len(written.linked_names),
             time.perf_counter() - started,
             (peak_after - peak_before) / 1024,
         )
@@ -179,7 +179,7 @@ class LinkingWriter:
         self.folder = folder
         self.previous = previous
         self.names: list[str] = []
-        self.linked = 0
+        self.linked_names: list[str] = []
         self.made: set[Path] = {folder}
 
     def __call__(self, name: str, data: bytes) -> None:
@@ -190,7 +190,7 @@ class LinkingWriter:
         self.names.append(name)
         if self.previous is not None and self._same_as_before(name, data):
             os.link(self.previous / name, path)
-            self.linked += 1
+            self.linked_names.append(name)
             return
         path.write_bytes(data)
 
