@@ -83,9 +83,9 @@ class KeptIndex:
         return self._record
 
     def save(
-        self, digest: str, folder: Path, names: list[str], kept: frozenset[str] = frozenset()
+        self, digest: str, folder: Path, names: list[str], linked: frozenset[str] = frozenset()
     ) -> None:
-        """Keep the index just written in ``folder``. ``kept``: the names
+        """Keep the index just written in ``folder``. ``linked``: the names
         whose file in ``folder`` is already a link to this cache's
         (``LinkingWriter`` linked them), left as they are."""
         before = self._stored().get("files")
@@ -103,6 +103,6 @@ class KeptIndex:
         for path in stale:
             path.unlink(missing_ok=True)
         for name in names:
-            if name not in kept:
+            if name not in linked:
                 link_or_copy(folder / name, self.files / name)
         write_json(self.record, {"digest": digest, "files": names})
