@@ -2,7 +2,7 @@
 
 import pytest
 
-from news_lists.related import pick_related
+from news_lists.related import pick_related, related_in_category
 from tests.sitebuild import ROOT, BuildFailedError, build_site
 
 
@@ -29,6 +29,17 @@ def test_only_neighbours_within_the_window_are_considered():
 
 def test_a_lone_article_has_no_related_news():
     assert pick_related(0, [tags("a")], count=5, window=40) == []
+
+
+def test_a_category_remembered_by_its_tags_gets_the_same_related_news():
+    # The warm build process asks again after every save: an article's tags
+    # changed must change the answer, the same tags (new sets) must not.
+    tag_sets = tuple(tags(*("ab"[: i % 3])) for i in range(12))
+    first = related_in_category(tag_sets, 3, 4)
+    assert first == tuple(tuple(pick_related(i, tag_sets, 3, 4)) for i in range(12))
+    assert related_in_category(tuple(frozenset(set(t)) for t in tag_sets), 3, 4) == first
+    edited = (tags("q"), *tag_sets[1:3], tags("q"), *tag_sets[4:])
+    assert related_in_category(edited, 3, 4)[0] == (3, 1, 2) != first[0]
 
 
 def test_bad_plugin_settings_stop_the_build_with_one_clear_message(tmp_path):

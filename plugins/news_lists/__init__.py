@@ -14,7 +14,7 @@ from pelican import signals
 
 from vietnamese.text import sort_key
 
-from .related import pick_related
+from .related import related_in_category
 from .settings import news_lists_settings
 
 logger = logging.getLogger(__name__)
@@ -54,12 +54,12 @@ def _in_portal_order(categories, configured: list[str]) -> list:
 
 def _link_category(articles, settings) -> None:
     ordered = sorted(articles, key=attrgetter("date"), reverse=True)
-    tag_sets = [frozenset(t.slug for t in getattr(a, "tags", ())) for a in ordered]
+    tag_sets = tuple(frozenset(t.slug for t in getattr(a, "tags", ())) for a in ordered)
+    related = related_in_category(tag_sets, settings["RELATED_COUNT"], settings["RELATED_WINDOW"])
     for i, article in enumerate(ordered):
         article.newer_in_category = ordered[i - 1] if i > 0 else None
         article.older_in_category = ordered[i + 1] if i + 1 < len(ordered) else None
-        picks = pick_related(i, tag_sets, settings["RELATED_COUNT"], settings["RELATED_WINDOW"])
-        article.related_news = [ordered[j] for j in picks]
+        article.related_news = [ordered[j] for j in related[i]]
 
 
 def _is_featured(article) -> bool:
