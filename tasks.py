@@ -44,6 +44,7 @@ def serve(c):
     from livereload import Server
 
     from portal.warm_build import WarmBuilder
+    from portal.watching import SaveWatcher
 
     # Builds run in a separate process, kept warm between saves (Pelican and
     # the plugins imported once), so that a broken file reported by Pelican
@@ -59,15 +60,20 @@ def serve(c):
     # read, so that the first save already reads only the file saved.
     builder.restart()
     builder.build()
-    server = Server()
+    # Told of each save by the operating system, not by polling (portal/watching.py).
+    watched = ["content", "theme", "pelicanconf.py", "plugins", "portal"]
+    watcher = SaveWatcher([ROOT / name for name in watched])
+    server = Server(watcher=watcher)
+    # No delay: a build is done when the task returns, so browsers reload then.
     for pattern in ("content/**/*", "theme/**/*", "pelicanconf.py"):
-        server.watch(str(ROOT / pattern), builder.build, delay=0.3)
+        server.watch(str(ROOT / pattern), builder.build)
     for pattern in ("plugins/**/*.py", "portal/**/*.py"):
-        server.watch(str(ROOT / pattern), rebuild_after_code_change, delay=0.3)
+        server.watch(str(ROOT / pattern), rebuild_after_code_change)
     print(f"Xem trang tại http://{HOST}:{PORT}/  (Ctrl+C để dừng)")
     try:
         server.serve(host=HOST, port=PORT, root=str(OUTPUT), open_url_delay=None)
     finally:
+        watcher.stop()
         builder.stop()
 
 
