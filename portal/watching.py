@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 # How long a burst of writes (an editor saving several files, a photo being
 # copied) may go quiet before it is taken as one change, in milliseconds.
 QUIET_MS = 50
+# Where the operating system cannot tell (no inotify, its limit reached).
+POLL_MS = 300
 
 
 class SaveWatcher(Watcher):
@@ -60,8 +62,25 @@ class SaveWatcher(Watcher):
         self.stopped.set()
 
     def _wait_for_changes(self, loop, callback) -> None:
+        try:
+            self._watch(loop, callback, polling=False)
+        except (OSError, RuntimeError) as error:  # no inotify, or its limit reached
+            logger.warning(
+                "Theo dõi tệp bằng inotify không được (%s): kiểm tra lại mỗi %.1f giây "
+                "(watching files with inotify failed: polling instead)",
+                error,
+                POLL_MS / 1000,
+            )
+            self._watch(loop, callback, polling=True)
+
+    def _watch(self, loop, callback, polling: bool) -> None:
         changes = watchfiles.watch(
-            *self.paths, step=QUIET_MS, stop_event=self.stopped, raise_interrupt=False
+            *self.paths,
+            step=QUIET_MS,
+            stop_event=self.stopped,
+            raise_interrupt=False,
+            force_polling=polling,
+            poll_delay_ms=POLL_MS,
         )
         for changed in changes:
             logger.debug("changed: %s", ", ".join(sorted(path for _kind, path in changed)))
