@@ -66,8 +66,8 @@ class SaveWatcher(Watcher):
             self._watch(loop, callback, polling=False)
         except (OSError, RuntimeError) as error:  # no inotify, or its limit reached
             logger.warning(
-                "Theo dõi tệp bằng inotify không được (%s): kiểm tra lại mỗi %.1f giây "
-                "(watching files with inotify failed: polling instead)",
+                "The system cannot report saved files (%s): looking for changes "
+                "every %.1f s instead",
                 error,
                 POLL_MS / 1000,
             )
