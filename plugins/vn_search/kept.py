@@ -30,6 +30,11 @@ CODE = Path(__file__).parent
 NOT_SHAPING = frozenset({"BACKGROUND", "PROCESSES"})
 
 
+def file_sum(data: bytes) -> str:
+    """The digest by which a file of the index is known to be unchanged."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 class KeptIndex:
     def __init__(self, settings):
         self.folder = folder = cache_root(settings) / "vn_search"
@@ -75,6 +80,15 @@ class KeptIndex:
         texts of unchanged articles), which ``LinkingWriter`` links."""
         return self.files if isinstance(self._stored().get("files"), list) else None
 
+    def previous_sums(self) -> dict[str, str] | None:
+        """The digest of each file of the last build's index, by name, if
+        its record has them (``file_sum``)."""
+        stored = self._stored()
+        names, sums = stored.get("files"), stored.get("sums")
+        if not isinstance(names, list) or not isinstance(sums, list) or len(sums) != len(names):
+            return None
+        return dict(zip(names, sums, strict=True))
+
     def _stored(self) -> dict:
         """The record of the last build's index, read once per build."""
         if self._record is None:
@@ -83,11 +97,17 @@ class KeptIndex:
         return self._record
 
     def save(
-        self, digest: str, folder: Path, names: list[str], linked: frozenset[str] = frozenset()
+        self,
+        digest: str,
+        folder: Path,
+        names: list[str],
+        linked: frozenset[str] = frozenset(),
+        sums: list[str] | None = None,
     ) -> None:
         """Keep the index just written in ``folder``. ``linked``: the names
         whose file in ``folder`` is already a link to this cache's
-        (``LinkingWriter`` linked them), left as they are."""
+        (``LinkingWriter`` linked them), left as they are; ``sums``: each
+        file's ``file_sum``, in the order of ``names``."""
         before = self._stored().get("files")
         self.record.unlink(missing_ok=True)
         self._record = None
@@ -105,4 +125,7 @@ class KeptIndex:
         for name in names:
             if name not in linked:
                 link_or_copy(folder / name, self.files / name)
-        write_json(self.record, {"digest": digest, "files": names})
+        record = {"digest": digest, "files": names}
+        if sums is not None:
+            record["sums"] = sums
+        write_json(self.record, record)
