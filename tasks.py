@@ -61,8 +61,7 @@ def serve(c):
     builder.restart()
     builder.build()
     # Told of each save by the operating system, not by polling (portal/watching.py).
-    watched = ["content", "theme", "pelicanconf.py", "plugins", "portal"]
-    watcher = SaveWatcher([ROOT / name for name in watched])
+    watcher = SaveWatcher()
     server = Server(watcher=watcher)
     # No delay: a build is done when the task returns, so browsers reload then.
     for pattern in ("content/**/*", "theme/**/*", "pelicanconf.py"):

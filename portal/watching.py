@@ -32,14 +32,19 @@ POLL_MS = 300
 
 
 class SaveWatcher(Watcher):
-    """A livereload watcher told of changes under ``paths`` (folders, or
-    files) by the operating system."""
+    """A livereload watcher told of changes by the operating system, under
+    the folder (or file) each watched pattern starts with."""
 
-    def __init__(self, paths: list[Path]):
+    def __init__(self):
         super().__init__()
-        self.paths = [path for path in paths if path.exists()]
+        self.paths: set[Path] = set()
         self.stopped = threading.Event()
         self._thread: threading.Thread | None = None
+
+    def watch(self, path, func=None, delay=None, ignore=None):
+        # "…/content/**/*" is watched from "…/content"; a file, as it is.
+        self.paths.add(Path(str(path).split("*", 1)[0]))
+        super().watch(path, func, delay, ignore)
 
     def start(self, callback) -> bool:
         """livereload's hook, on its event loop: ``callback`` (its
@@ -75,7 +80,7 @@ class SaveWatcher(Watcher):
 
     def _watch(self, loop, callback, polling: bool) -> None:
         changes = watchfiles.watch(
-            *self.paths,
+            *sorted(path for path in self.paths if path.exists()),
             step=QUIET_MS,
             stop_event=self.stopped,
             raise_interrupt=False,

@@ -15,9 +15,10 @@ def test_a_save_runs_its_task_and_only_its_own(tmp_path):
     article = content / "bai.md"
     article.write_text("Title: Tin\n", encoding="utf-8")
     built, restarted = threading.Event(), threading.Event()
-    watcher = SaveWatcher([content, code, tmp_path / "not-there"])
+    watcher = SaveWatcher()
     watcher.watch(str(content / "**" / "*"), built.set)
     watcher.watch(str(code / "**" / "*.py"), restarted.set)
+    watcher.watch(str(tmp_path / "not-there" / "**" / "*"), restarted.set)
 
     started = threading.Event()
     polling, loops = [], []

@@ -74,20 +74,16 @@ class KeptIndex:
             return None
         return len(names)
 
-    def previous(self) -> Path | None:
-        """The folder of the last build's index, whatever its digest, if it
-        is whole: a changed index still has most files of the last one (the
-        texts of unchanged articles), which ``LinkingWriter`` links."""
-        return self.files if isinstance(self._stored().get("files"), list) else None
-
-    def previous_sums(self) -> dict[str, str] | None:
-        """The digest of each file of the last build's index, by name, if
-        its record has them (``file_sum``)."""
+    def previous(self) -> tuple[Path, dict[str, str]] | None:
+        """The folder of the last build's index, whatever its digest, and the
+        digest of each of its files by name (``file_sum``), if it is whole: a
+        changed index still has most files of the last one (the texts of
+        unchanged articles), which ``LinkingWriter`` links."""
         stored = self._stored()
         names, sums = stored.get("files"), stored.get("sums")
         if not isinstance(names, list) or not isinstance(sums, list) or len(sums) != len(names):
             return None
-        return dict(zip(names, sums, strict=True))
+        return self.files, dict(zip(names, sums, strict=True))
 
     def _stored(self) -> dict:
         """The record of the last build's index, read once per build."""
@@ -97,17 +93,12 @@ class KeptIndex:
         return self._record
 
     def save(
-        self,
-        digest: str,
-        folder: Path,
-        names: list[str],
-        linked: frozenset[str] = frozenset(),
-        sums: list[str] | None = None,
+        self, digest: str, folder: Path, names: list[str], sums: list[str], linked: frozenset[str]
     ) -> None:
-        """Keep the index just written in ``folder``. ``linked``: the names
-        whose file in ``folder`` is already a link to this cache's
-        (``LinkingWriter`` linked them), left as they are; ``sums``: each
-        file's ``file_sum``, in the order of ``names``."""
+        """Keep the index just written in ``folder``. ``sums``: each file's
+        ``file_sum``, in the order of ``names``; ``linked``: the names whose
+        file in ``folder`` is already a link to this cache's (``LinkingWriter``
+        linked them), left as they are."""
         before = self._stored().get("files")
         self.record.unlink(missing_ok=True)
         self._record = None
@@ -125,7 +116,4 @@ class KeptIndex:
         for name in names:
             if name not in linked:
                 link_or_copy(folder / name, self.files / name)
-        record = {"digest": digest, "files": names}
-        if sums is not None:
-            record["sums"] = sums
-        write_json(self.record, record)
+        write_json(self.record, {"digest": digest, "files": names, "sums": sums})

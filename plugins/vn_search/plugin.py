@@ -140,11 +140,7 @@ class SearchIndexGenerator(Generator):
         reused = count is not None
         if not reused:
             # A full build takes nothing from earlier builds, not even links.
-            written = LinkingWriter(
-                folder,
-                None if full else kept.previous(),
-                None if full else kept.previous_sums(),
-            )
+            written = LinkingWriter(folder, None if full else kept.previous())
             build_index(
                 docs,
                 self.options,
@@ -153,7 +149,7 @@ class SearchIndexGenerator(Generator):
                 # Only the runs of articles with a change are counted again.
                 kept_runs=None if full else site_store(kept.folder / "runs", Path(self.path)),
             )
-            kept.save(digest, folder, written.names, frozenset(written.linked_names), written.sums)
+            kept.save(digest, folder, written.names, written.sums, frozenset(written.linked_names))
             count = len(written.names)
         peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         logger.info(
@@ -173,23 +169,16 @@ class LinkingWriter:
     """build_index's ``write``: each file into the index folder as it comes
     (Pelican's Writer renders templates; these are data files).
 
-    A file with the same bytes as the last build's (``previous``, the kept
-    index) is hard-linked from it instead: after an edit, most files are
-    the same (every other article's text), and on the build machine's disk
-    writing thousands of small files costs seconds. Whether the bytes are
-    the same is told by the digest the last build recorded of each file
-    (``previous_sums``), not by reading the file back: reading took 6 s of
-    a 50,000-article edit. Without recorded digests, the file is read."""
+    A file with the same bytes as the last build's (``previous``: the kept
+    index's folder and the digest recorded of each of its files) is
+    hard-linked from it instead: after an edit, most files are the same
+    (every other article's text), and on the build machine's disk writing
+    thousands of small files costs seconds. The recorded digest tells, not
+    the file read back: reading took 6 s of a 50,000-article edit."""
 
-    def __init__(
-        self,
-        folder: Path,
-        previous: Path | None = None,
-        previous_sums: dict[str, str] | None = None,
-    ):
+    def __init__(self, folder: Path, previous: tuple[Path, dict[str, str]] | None = None):
         self.folder = folder
         self.previous = previous
-        self.previous_sums = previous_sums
         self.names: list[str] = []
         self.sums: list[str] = []  # each file's digest, in the order of names
         self.linked_names: list[str] = []
@@ -203,24 +192,15 @@ class LinkingWriter:
         digest = file_sum(data)
         self.names.append(name)
         self.sums.append(digest)
-        if self.previous is not None and self._same_as_before(name, data, digest):
+        if self.previous is not None and self.previous[1].get(name) == digest:
             try:
-                os.link(self.previous / name, path)
+                os.link(self.previous[0] / name, path)
             except OSError:  # the kept file is gone: write it
                 pass
             else:
                 self.linked_names.append(name)
                 return
         path.write_bytes(data)
-
-    def _same_as_before(self, name: str, data: bytes, digest: str) -> bool:
-        if self.previous_sums is not None:
-            return self.previous_sums.get(name) == digest
-        try:
-            with open(self.previous / name, "rb") as old:
-                return old.read(len(data) + 1) == data
-        except OSError:
-            return False
 
 
 def get_generators(pelican):
