@@ -21,6 +21,8 @@ from typing import IO, Any
 __all__ = [
     "cache_root",
     "link_or_copy",
+    "mark_kept",
+    "place_link",
     "read_json",
     "read_pickle",
     "replace_atomically",
@@ -70,6 +72,29 @@ def link_or_copy(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:  # another file system, or no hard links there
         shutil.copyfile(source, target)
+
+
+def place_link(source: Path | str, target: Path | str) -> bool:
+    """``target`` is ``source``'s file in an output folder: linked (or
+    copied) unless it already is that file, which is then marked kept.
+    True if placed anew."""
+    try:
+        there = os.stat(target)
+        if os.path.samestat(there, os.stat(source)):
+            mark_kept(target, there)
+            return False
+    except FileNotFoundError:
+        pass  # nothing there yet (or no source: link_or_copy says so)
+    link_or_copy(Path(source), Path(target))
+    return True
+
+
+def mark_kept(path: Path | str, held: os.stat_result) -> None:
+    """An output file left as the last build made it (``held``: its stat)
+    belongs to this build: its ctime moves to now, its bytes and mtime stay.
+    An incremental build removes at its end every file of the output folder
+    it neither wrote nor kept (incremental_render/sweep.py)."""
+    os.utime(path, ns=(held.st_atime_ns, held.st_mtime_ns))
 
 
 def read_json(path: Path) -> Any:

@@ -229,10 +229,15 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES))
 def test_incremental_build_equals_full_build(start, tmp_path, case, forget_manifest):
     content, output = _case(start, tmp_path)
+    # The case's output is hard links to the starting one: a build that
+    # wrote through a file instead of replacing it would change both.
+    before = {name: path.read_bytes() for name, path in _tree(start / "output").items()}
     for edit in CASES[case]:
         edit(content)
     log = _both(start / "settings.py", content, output, tmp_path / "full")
     assert_same_tree(output, tmp_path / "full")
+    after = {name: path.read_bytes() for name, path in _tree(start / "output").items()}
+    assert after == before, "the build wrote through a file of the previous output"
     rendered, kept = _counts(log)
     assert kept > 0, "the incremental build rendered every page"
     if case == "body":
@@ -274,25 +279,41 @@ def test_no_change_rebuild_renders_nothing(start, tmp_path, forget_manifest):
     assert rendered == 0 and kept > 50, log
 
 
-def test_background_links_are_all_made_by_wait_and_errors_are_not_lost(tmp_path):
-    from incremental_render.linker import BackgroundLinks
+def test_the_sweep_removes_only_what_the_build_neither_made_nor_kept(tmp_path):
+    from cache_files import mark_kept
+    from incremental_render.sweep import file_system_now, sweep
 
-    source = tmp_path / "quarry" / "bai" / "index.html"
-    source.parent.mkdir(parents=True)
-    source.write_text("trang cũ", encoding="utf-8")
-    links = BackgroundLinks()
-    targets = [tmp_path / "output" / f"bai-{i}" / "index.html" for i in range(200)]
-    for target in targets:
-        links.link(str(source), str(target))
-    links.wait()
-    assert all(t.read_text(encoding="utf-8") == "trang cũ" for t in targets)
-    assert os.stat(targets[-1]).st_ino == os.stat(source).st_ino
+    output, clock = tmp_path / "output", tmp_path / "cache"
+    old = {
+        "bai-cu/index.html": "trang của bài đã xoá",
+        "bai-giu/index.html": "trang giữ nguyên",
+        "anh/giu.jpg": "ảnh giữ nguyên",
+        "tim-kiem/index/p/9-0.bin": "tệp chỉ mục thừa",
+        "index.html": "trang chủ cũ",
+    }
+    for name, text in old.items():
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text(text, encoding="utf-8")
+    # The file system dates changes in ticks of a few milliseconds: the
+    # build begins on the tick after the old files' (a loop of stat calls
+    # that ends on the next tick, not a sleep).
+    before = file_system_now(clock)
+    while (began := file_system_now(clock)) == before:
+        pass
+    (output / "index.html").write_text("trang chủ mới", encoding="utf-8")  # written
+    (output / "bai-moi").mkdir()
+    (output / "bai-moi" / "index.html").write_text("bài mới", encoding="utf-8")
+    kept_photo = output / "anh" / "giu.jpg"
+    mark_kept(kept_photo, os.stat(kept_photo))  # kept by another plugin
 
-    links.link(str(tmp_path / "quarry" / "gone.html"), str(tmp_path / "output" / "gone.html"))
-    links.link(str(source), str(tmp_path / "output" / "after" / "index.html"))
-    with pytest.raises(FileNotFoundError):
-        links.wait()
-    links.wait()  # the error is reported once; nothing left running
+    removed = sweep(output, began, {"bai-giu/index.html"}, clock)
+
+    left = {str(p.relative_to(output)) for p in output.rglob("*") if p.is_file()}
+    assert left == {"index.html", "bai-moi/index.html", "bai-giu/index.html", "anh/giu.jpg"}
+    assert removed == 2
+    assert not (output / "bai-cu").exists(), "a folder left empty goes too"
+    assert not (output / "tim-kiem").exists()
+    assert (output / "anh" / "giu.jpg").read_text(encoding="utf-8") == "ảnh giữ nguyên"
 
 
 def test_the_warm_build_process_equals_full_builds_and_reports_every_time(

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from cache_files import link_or_copy, read_json, write_json
+from cache_files import place_link, read_json, write_json
 
 from .image import Recipe, Rendition, Result, render, renditions_for
 
@@ -224,17 +224,6 @@ def _forget_gone_content(cache: Path) -> None:
             other.unlink(missing_ok=True)
 
 
-def _place(source: str, target: str) -> bool:
-    """Link ``source`` at ``target`` unless it is already there; True if placed."""
-    try:
-        if os.path.samefile(source, target):
-            return False
-    except FileNotFoundError:
-        pass  # nothing there yet (or no source: link_or_copy says so)
-    link_or_copy(Path(source), Path(target))
-    return True
-
-
 def _prune(objects: Path, cache: Path, index_path: Path, unused: set[str]) -> None:
     """Delete renditions this content no longer uses, unless another content folder does."""
     if not unused:
@@ -297,7 +286,7 @@ def publish(catalog: Catalog, output: Path, cache: Path) -> int:
         for item in [*picture.outputs, *picture.extras]:
             relative = unquote(item.url)
             current.add(relative)
-            if _place(item.file, os.path.join(root, relative)):
+            if place_link(item.file, os.path.join(root, relative)):
                 count += 1
     for relative in sorted(previous - current):
         (output / relative).unlink(missing_ok=True)

@@ -1,10 +1,11 @@
 """Incremental builds: a page is rendered again only when what it shows changed.
 
 Why these hooks: ``initialized`` is the last moment before Pelican empties
-the output folder, so the previous output is moved aside there (state.py);
-``get_writer`` gives Pelican our Writer (writer.py), the one place every page
-passes through; ``finalized`` comes after every generator wrote its files,
-so what is left in the previous output is what this build no longer makes.
+the output folder, so Pelican is told there to leave it, when the build
+updates it in place (state.py); ``get_writer`` gives Pelican our Writer
+(writer.py), the one place every page passes through; ``finalized`` comes
+after every generator wrote its files, so what the build neither wrote nor
+kept is what it no longer makes (sweep.py).
 
 A full build (no manifest yet, INCREMENTAL_RENDER_ENABLED = False,
 PORTAL_FULL_BUILD=1 in the environment, or DELETE_OUTPUT_DIRECTORY off)
@@ -33,6 +34,10 @@ logger = logging.getLogger(__name__)
 # Bump when the way keys are made changes: every page is rendered once more.
 KEY_VERSION = "2"
 
+# The builds updating an output folder in place, by that folder: where a
+# generator's hook, which gets no Pelican, finds its build's state.
+_in_place: dict[str, BuildState] = {}
+
 
 def _cache(settings) -> Path:
     return cache_root(settings)
@@ -59,8 +64,10 @@ def prepare(pelican) -> None:
         return
     state = BuildState.start(output, _cache(settings))
     pelican.incremental_render = state
-    if state.quarry is not None:
-        logger.info("Incremental build: previous output kept aside in %s", state.quarry)
+    if state.in_place:
+        pelican.delete_outputdir = False  # Pelican.run reads it after this signal
+        _in_place[str(output.resolve())] = state
+        logger.info("Incremental build: updating %s in place", output)
 
 
 def writer_for(pelican):
@@ -94,6 +101,14 @@ def defer_article_pages(generator) -> None:
     generator.generate_output = generate_output
 
 
+def claim_static_files(generator) -> None:
+    """On static_generator_finalized: the static files this build makes,
+    which Pelican may leave in place without writing them."""
+    state = _in_place.get(str(Path(generator.output_path).resolve()))
+    if state is not None:
+        state.static.update(s.save_as for s in generator.staticfiles)
+
+
 def render_queued(generator, writer=None) -> None:
     if isinstance(writer, IncrementalWriter):
         writer.flush()
@@ -106,6 +121,7 @@ def finish(pelican) -> None:
     writer = getattr(state, "writer", None)
     if writer is not None:
         writer.flush()
+    _in_place.pop(str(state.output.resolve()), None)
     removed = state.finish()
     logger.info(
         "Incremental build: %d pages rendered, %d unchanged pages kept, %d gone",
@@ -120,4 +136,5 @@ def register():
     signals.get_writer.connect(writer_for)
     signals.article_generator_init.connect(defer_article_pages)
     signals.article_writer_finalized.connect(render_queued)
+    signals.static_generator_finalized.connect(claim_static_files)
     signals.finalized.connect(finish)

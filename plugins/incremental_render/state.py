@@ -1,22 +1,23 @@
-"""One build's memory of the previous one: the manifest and the quarry.
+"""One build's memory of the previous one: the manifest, and the output updated in place.
 
 The manifest (one per output folder, under CACHE_PATH/incremental/) maps
 each keyed output file to its key and to the inode, size and mtime it was
-left with. At the start of an incremental build the previous output folder
-is renamed aside (the "quarry"); Pelican then writes a fresh, empty output
-folder, exactly as a full build does, and pages whose key did not change are
-hard-linked from the quarry. Whatever the new build does not produce (pages
-of deleted articles, renditions of removed photos, feeds of a category that
-is gone, whichever plugin wrote them) is left behind in the quarry, which is
-removed at the end: stale files cannot survive.
+left with. An incremental build writes into the previous output folder as
+it is (Pelican is told not to empty it): a page whose key did not change,
+and whose file nothing touched since (same inode, size and mtime), is left
+as it is; the others are replaced. At the end, whatever the new build did
+not make or keep (pages of deleted articles, renditions of removed photos,
+feeds of a category that is gone, whichever plugin wrote them) is removed
+(sweep.py): stale files cannot survive.
 
-Who writes outside Pelican's Writer, and so relies on that fresh folder:
-image_pipeline (links the renditions of the photos in use), vn_search (its
-index folder), Pelican's StaticGenerator (theme files, legal documents'
-attachments). news_feeds, site_map, photo_albums and legal_documents write
-through the Writer, unkeyed: rendered every time. view_counts keeps its
-state in the cache; precompress runs on published builds only, which are
-always full (a new staging folder each time has no manifest).
+Who writes outside Pelican's Writer: image_pipeline (links the renditions
+of the photos in use) and vn_search (its index folder) say which files
+they keep as they are (``cache_files.mark_kept``); Pelican's StaticGenerator
+(theme files, legal documents' attachments) copies every file on every
+build. news_feeds, site_map, photo_albums and legal_documents write through
+the Writer, unkeyed: rendered every time. view_counts keeps its state in
+the cache; precompress runs on published builds only, which are always
+full (a new staging folder each time has no manifest).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from cache_files import read_json, write_json
+
+from .sweep import file_system_now, sweep
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +67,8 @@ def manifest_path(cache: Path, output: Path) -> Path:
     return cache / "incremental" / f"{name}.json"
 
 
-def quarry_path(output: Path) -> Path:
+def _legacy_quarry(output: Path) -> Path:
+    # Where builds before the in-place update moved the previous output.
     return output.parent / f".{output.name}.incremental-previous"
 
 
@@ -72,9 +76,12 @@ def quarry_path(output: Path) -> Path:
 class BuildState:
     output: Path
     manifest: Path
-    quarry: Path | None  # None: a full build, nothing to reuse
+    began_ns: int | None  # None: a full build, nothing to reuse or sweep
     previous: dict[str, Entry] = field(default_factory=dict)
     current: dict[str, Entry] = field(default_factory=dict)
+    # Files that Pelican's StaticGenerator may leave as they are (with
+    # STATIC_CREATE_LINKS or STATIC_CHECK_IF_MODIFIED): this build's all the same.
+    static: set[str] = field(default_factory=set)
     base_key: str = ""
     rendered: int = 0
     reused: int = 0
@@ -82,49 +89,47 @@ class BuildState:
 
     @classmethod
     def start(cls, output: Path, cache: Path) -> BuildState:
-        """Load the manifest and move the previous output aside."""
+        """Load the manifest; note when the build began, if it updates a
+        previous output in place."""
         manifest = manifest_path(cache, output)
         previous = load_manifest(manifest)
-        quarry = quarry_path(output)
-        if quarry.exists():  # left by a build that crashed
+        quarry = _legacy_quarry(output)
+        if quarry.exists():
             discard(quarry)
-        if previous and output.is_dir():
-            os.rename(output, quarry)
-        else:
-            quarry = None
-        return cls(output, manifest, quarry, previous)
+        began = file_system_now(manifest.parent) if previous and output.is_dir() else None
+        return cls(output, manifest, began, previous if began is not None else {})
 
-    def quarry_file(self, relative: str) -> str | None:
-        return None if self.quarry is None else os.path.join(self.quarry, relative)
+    @property
+    def in_place(self) -> bool:
+        return self.began_ns is not None
 
     def reusable(self, relative: str, key: str) -> str | None:
-        """The previous build's file for ``relative``, if its key is ``key``
-        and nothing touched it since."""
+        """The output file at ``relative``, if the previous build wrote it
+        with key ``key`` and nothing touched it since."""
         entry = self.previous.get(relative)
-        if entry is None or entry.key != key or self.quarry is None:
+        if entry is None or entry.key != key:
             return None
-        path = os.path.join(self.quarry, relative)
+        path = os.path.join(self.output, relative)
         return path if entry.matches(path) else None
 
     def record(self, relative: str, entry: Entry) -> None:
         self.current[relative] = entry
 
     def finish(self) -> int:
-        """Save the manifest, drop the quarry; returns how many keyed pages
-        of the previous build are gone."""
+        """Save the manifest, remove what this build no longer makes;
+        returns how many files of the previous build are gone."""
         save_manifest(self.manifest, self.current)
         prune(self.manifest.parent, self.manifest.name, self.output)
-        if self.quarry is not None:
-            discard(self.quarry)
-        return len(set(self.previous) - set(self.current))
+        if not self.in_place:
+            return len(set(self.previous) - set(self.current))
+        kept = self.current.keys() | self.static
+        return sweep(self.output, self.began_ns, kept, self.manifest.parent)
 
 
 def discard(folder: Path) -> None:
-    """Remove ``folder`` without waiting. Deleting is the slow part of
-    rebuilding a large site (about a millisecond per file on the build
-    machine's disk, tens of thousands of files), so the folder is renamed out
-    of the way and deleted by a detached process while the editor already
-    sees the new pages."""
+    """Remove ``folder`` without waiting (a previous output moved aside by
+    an older version, possibly tens of thousands of files): renamed out of
+    the way and deleted by a detached process."""
     trash = folder.with_name(f"{folder.name}-trash-{os.getpid()}-{time.monotonic_ns()}")
     try:
         os.rename(folder, trash)

@@ -3,16 +3,18 @@
 The key of an output file digests the base (settings, theme, plugins' code)
 and what the page prints (projection.py). When the previous build recorded
 the same key for that file, and the file it wrote is still there untouched
-(same inode, size and mtime), it is linked into the new output instead of
-rendered (by a thread, linker.py). A page rendered to the same bytes as before is linked too, so its
-mtime stays put.
+(same inode, size and mtime), it is left as it is instead of rendered. A
+page rendered to the same bytes as before is left as it is too, so its
+mtime stays put; a page that changed is replaced (a new file renamed over
+the old one: a browser never gets half a page, and an output file that is
+also a link elsewhere is never written through).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-from pathlib import Path
 
 from pelican import signals
 from pelican.paginator import Paginator
@@ -23,7 +25,6 @@ from fork_memory import fork_fits
 
 from . import projection
 from .fingerprint import Fingerprints, hexdigest
-from .linker import BackgroundLinks
 from .parallel import render_all
 from .settings import incremental_settings
 from .state import BuildState, Entry
@@ -39,7 +40,6 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.fingerprints = Fingerprints()
-        self.links = BackgroundLinks()  # unchanged pages, linked by a thread
         self._checked: set[str] = set()
         # Pages to render, while deferring (parallel.py): (template, local
         # context, path, relative path, key). None: render each page at once.
@@ -63,7 +63,6 @@ class IncrementalWriter(Writer):
 
     def flush(self) -> None:
         """Render the queued pages on every core, then record them in order."""
-        self.links.wait()  # no thread alive when the renderers fork
         pending, self.pending = self.pending, None
         if not pending:
             return
@@ -163,11 +162,8 @@ class IncrementalWriter(Writer):
             projection.page_digest(self.fingerprints, template.name, local, context),
         )
         relative = os.path.relpath(path, self.output_path)
-        previous = self.state.reusable(relative, key)
-        if previous is not None:
-            self.links.link(previous, path)
-            self.state.reused += 1
-            # A link is the same inode, size and mtime: no need to stat it.
+        if self.state.reusable(relative, key) is not None:
+            self.state.reused += 1  # left as it is: same inode, size and mtime
             self.state.record(relative, self.state.previous[relative])
             signals.content_written.send(path, context=local)
             return
@@ -183,17 +179,23 @@ class IncrementalWriter(Writer):
         signals.content_written.send(path, context=local)
 
     def _render(self, job: tuple, again: bool = False) -> None:
-        """Render one page; a page kept from the last build stays the same
-        file (its mtime too) when the bytes are the same."""
-        template, local, path, relative, _ = job
+        """Render one page; the last build's file stays (its mtime too) when
+        the bytes are the same. ``again``: a fork that gave up may have
+        replaced it already, which changes nothing here."""
+        template, local, path, _relative, _key = job
         data = template.render(local).encode("utf-8")
-        if again:  # a fork may have written it before giving up
-            Path(path).unlink(missing_ok=True)
-        old = self.state.quarry_file(relative)
-        if old is not None and _same_bytes(old, data):
-            os.link(old, path)
-        else:
-            Path(path).write_bytes(data)
+        if not _same_bytes(path, data):
+            _replace(path, data)
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican's pages not keyed here (feeds, lists of lists) replace the
+        # last build's file too, never write through it.
+        if filename not in self._overridden_files and (
+            override or filename not in self._written_files
+        ):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(filename)
+        return super()._open_w(filename, encoding, override)
 
     def _claim(self, path: str, override: bool) -> bool:
         """Writer._open_w's guard against writing one file twice, without
@@ -207,12 +209,20 @@ class IncrementalWriter(Writer):
             if not override:
                 return self._open_w(path, "utf-8")  # raises, as Pelican does
             logger.info('Overwriting "%s"', path)
-            self.links.wait()  # the file may be a link not made yet
             os.unlink(path)
         if override:
             self._overridden_files.add(path)
         self._written_files.add(path)
         return True
+
+
+def _replace(path: str, data: bytes) -> None:
+    # One temporary name per page: a fork that gave up and the build that
+    # renders its share again write the same one, never two.
+    temporary = f"{path}.incremental-new"
+    with open(temporary, "wb") as stream:
+        stream.write(data)
+    os.replace(temporary, path)
 
 
 def _same_bytes(path: str, data: bytes) -> bool:

@@ -19,11 +19,10 @@ article's text, is linked from here, not written: plugin.LinkingWriter.)
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from cache_files import cache_root, link_or_copy, read_json, tree_digest, write_json
+from cache_files import cache_root, link_or_copy, place_link, read_json, tree_digest, write_json
 
 FORMAT = 2
 CODE = Path(__file__).parent
@@ -59,18 +58,17 @@ class KeptIndex:
         return h.hexdigest()
 
     def place(self, digest: str, folder: Path) -> int | None:
-        """Put the kept index in ``folder``: the number of files, or None
-        if there is none of this digest (``folder`` is then left empty)."""
+        """Put the kept index in ``folder`` (its files that are already
+        there are left as they are): the number of files, or None if there
+        is none of this digest."""
         stored = self._stored()
         names = stored.get("files") if stored.get("digest") == digest else None
         if not isinstance(names, list):
             return None
         try:
             for name in names:
-                link_or_copy(self.files / name, folder / name)
+                place_link(self.files / name, folder / name)
         except OSError:  # a kept file gone: build it
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir(parents=True, exist_ok=True)
             return None
         return len(names)
 

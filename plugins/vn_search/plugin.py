@@ -2,10 +2,8 @@
 ``Doc`` values, the files written (see the package's docstring)."""
 
 import logging
-import os
 import re
 import resource
-import shutil
 import time
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +12,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 import fork_memory
+from cache_files import place_link
 from fork_memory import fork_fits
 from full_build import is_full_build
 
@@ -129,10 +128,12 @@ class SearchIndexGenerator(Generator):
         ]
         sources = [*articles, *documents]
         folder = Path(self.output_path) / self.options["INDEX_PATH"]
-        # The folder is the index's alone, written afresh: kept files are
-        # links to the cache's, never to be written through.
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
+        # Updated in place, file by file: a kept file (a link to the cache's)
+        # is left or linked again, never written through. What the last
+        # index had and this one does not make is removed at the end of an
+        # incremental build (incremental_render/sweep.py); a full build
+        # starts from an empty output folder.
+        folder.mkdir(parents=True, exist_ok=True)
         kept = KeptIndex(self.settings)
         digest = kept.digest(docs, map(body_html, sources), self.options)
         full = is_full_build(self.settings)
@@ -171,10 +172,12 @@ class LinkingWriter:
 
     A file with the same bytes as the last build's (``previous``: the kept
     index's folder and the digest recorded of each of its files) is
-    hard-linked from it instead: after an edit, most files are the same
-    (every other article's text), and on the build machine's disk writing
-    thousands of small files costs seconds. The recorded digest tells, not
-    the file read back: reading took 6 s of a 50,000-article edit."""
+    hard-linked from it instead, or, already that link, left as it is:
+    after an edit, most files are the same (every other article's text),
+    and on the build machine's disk writing thousands of small files costs
+    seconds. The recorded digest tells, not the file read back: reading
+    took 6 s of a 50,000-article edit. Any other file there is replaced,
+    never written through (it may be a link to the cache's)."""
 
     def __init__(self, folder: Path, previous: tuple[Path, dict[str, str]] | None = None):
         self.folder = folder
@@ -194,12 +197,13 @@ class LinkingWriter:
         self.sums.append(digest)
         if self.previous is not None and self.previous[1].get(name) == digest:
             try:
-                os.link(self.previous[0] / name, path)
+                place_link(self.previous[0] / name, path)
             except OSError:  # the kept file is gone: write it
                 pass
             else:
                 self.linked_names.append(name)
                 return
+        path.unlink(missing_ok=True)
         path.write_bytes(data)
 
 
