@@ -40,6 +40,7 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.fingerprints = Fingerprints()
+        self._root = os.path.abspath(self.output_path) + os.sep
         self._checked: set[str] = set()
         # Pages to render, while deferring (parallel.py): (template, local
         # context, path, relative path, key). None: render each page at once.
@@ -161,7 +162,7 @@ class IncrementalWriter(Writer):
             self.state.base_key,
             projection.page_digest(self.fingerprints, template.name, local, context),
         )
-        relative = os.path.relpath(path, self.output_path)
+        relative = self._relative(path)
         if self.state.reusable(relative, key) is not None:
             self.state.reused += 1  # left as it is: same inode, size and mtime
             self.state.record(relative, self.state.previous[relative])
@@ -177,6 +178,13 @@ class IncrementalWriter(Writer):
         logger.info('Writing "%s"', path)
         self.state.record(relative, Entry.of(path, key))
         signals.content_written.send(path, context=local)
+
+    def _relative(self, path: str) -> str:
+        # sanitised_join made ``path`` absolute under the absolute output
+        # folder: cutting that off is os.path.relpath's answer, without its
+        # two abspath calls per page.
+        root = self._root
+        return path[len(root) :] if path.startswith(root) else os.path.relpath(path, root)
 
     def _render(self, job: tuple, again: bool = False) -> None:
         """Render one page; the last build's file stays (its mtime too) when

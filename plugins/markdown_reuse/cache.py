@@ -112,11 +112,12 @@ def fingerprint(settings: dict, content: Path, plugin_folders: list[Path]) -> st
         h.update(f"{package}={metadata.version(package)}\n".encode())
     h.update(_plain(settings.get("MARKDOWN", {})).encode())
     h.update(tree_digest(*plugin_folders, suffixes=(".py",)).encode())
+    root = os.path.join(content, "")  # os.walk's paths start with it
     for directory, folders, files in os.walk(content):
         folders.sort()
         for name in sorted(files):
             path = os.path.join(directory, name)
-            relative = os.path.relpath(path, content).encode()
+            relative = path.removeprefix(root).encode()
             if name == ALBUM_FILE:
                 h.update(relative + b"\0" + Path(path).read_bytes())
             elif not name.lower().endswith(MARKDOWN_SUFFIXES):

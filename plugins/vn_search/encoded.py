@@ -4,7 +4,7 @@ Encoding a word (its BM25 impacts, its gaps as varints, its blocks
 gzipped: index._encode_slice) is a pure function of the word and its exact
 forms, the number of articles, its counted postings, and the length norm and
 authority of each article in them. A digest of what shapes it
-(index._encoding_key) is the word's key here; a word whose key the last
+(index._encoding_keys) is the word's key here; a word whose key the last
 build encoded takes that encoding back instead of being encoded again.
 After an edit, most words' keys are unchanged: the edited article's rare
 words are encoded again, and, since the average length the norms compare

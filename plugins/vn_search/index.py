@@ -449,8 +449,9 @@ def _encode_letter(
     encodings are then kept for the next build."""
     doc_count, options, weights, mapper, processes = encoding
     settings = _settings(options)
-    keyed = [(_encoding_key(store.salt, word, doc_count, settings, weights), word)
-             for word in words]  # fmt: skip
+    words = list(words)
+    keys = _encoding_keys(store.salt, words, doc_count, settings, weights)
+    keyed = list(zip(keys, words, strict=True))
     missing = [word for key, word in keyed if key not in kept]
     # A letter's words are encoded before the next letter's: cut them in
     # slices for every worker, however few they are.
@@ -476,29 +477,66 @@ def _settings(options: dict) -> dict:
     return {k: options[k] for k in ("COMMON_MIN_DOCS", "BLOCK_POSTINGS")}
 
 
-def _encoding_key(salt: bytes, word: _Word, doc_count: int, settings: dict, weights) -> bytes:
-    """Digest of everything a word's encoding is made of (encoded.py).
+def _encoding_keys(
+    salt: bytes, words: Sequence[_Word], doc_count: int, settings: dict, weights
+) -> list[bytes]:
+    """Digest of everything each word's encoding is made of (encoded.py).
 
     A rare word's encoding is its articles' numbers and impacts, made from
     its counts and their articles' weights. A common word's (_encode_term)
     is only its articles' numbers and one median impact: an edited article's
     new length, which moves its impacts, leaves the encoding of the common
-    words in it as it was, and they are most of the postings."""
-    term, counted, variants = word
+    words in it as it was, and they are most of the postings.
+
+    The words' weights are looked up in one numpy call per KEY_POSTINGS
+    postings, not one per word (an edit digests every word of the site:
+    0.3 s saved at 5,000 articles); each word's digest takes its slice."""
+    keys: list[bytes] = []
+    group: list[_Word] = []
+    size = 0
+    for word in words:
+        group.append(word)
+        size += len(word[1])
+        if size >= KEY_POSTINGS:
+            keys += _group_keys(salt, group, doc_count, settings, weights)
+            group, size = [], 0
+    return keys + _group_keys(salt, group, doc_count, settings, weights)
+
+
+# Postings whose weights are looked up at once: 24 bytes each while keyed.
+KEY_POSTINGS = 500_000
+
+
+def _group_keys(
+    salt: bytes, words: Sequence[_Word], doc_count: int, settings: dict, weights
+) -> list[bytes]:
+    if not words:
+        return []
     norms, boosts = weights
-    numbers = np.frombuffer(counted, dtype=np.uint32) >> TF_BITS
-    h = hashlib.blake2b(salt, digest_size=16)
-    h.update("\0".join([term, str(doc_count), *variants]).encode("utf-8", "surrogatepass"))
-    if _is_common(term, len(counted), doc_count, settings):
-        constant = _constant(term, with_impacts(counted, norms, boosts))
-        h.update(f"\0\0common {constant}\0".encode())
-        h.update(numbers.tobytes())
-    else:
-        h.update(b"\0\0rare\0")
-        h.update(counted)
-        h.update(norms[numbers].tobytes())
-        h.update(boosts[numbers].tobytes())
-    return h.digest()
+    counted = np.frombuffer(b"".join(rows for _term, rows, _variants in words), dtype=np.uint32)
+    numbers = counted >> TF_BITS
+    rows_bytes = memoryview(counted.tobytes())
+    norms_bytes = memoryview(norms[numbers].tobytes())
+    boosts_bytes = memoryview(boosts[numbers].tobytes())
+    numbers_bytes = memoryview(numbers.tobytes())
+    keys = []
+    start = 0
+    for term, rows, variants in words:
+        end = start + len(rows)
+        h = hashlib.blake2b(salt, digest_size=16)
+        h.update("\0".join([term, str(doc_count), *variants]).encode("utf-8", "surrogatepass"))
+        if _is_common(term, len(rows), doc_count, settings):
+            constant = _constant(term, with_impacts(rows, norms, boosts))
+            h.update(f"\0\0common {constant}\0".encode())
+            h.update(numbers_bytes[start * 4 : end * 4])
+        else:
+            h.update(b"\0\0rare\0")
+            h.update(rows_bytes[start * 4 : end * 4])
+            h.update(norms_bytes[start * 8 : end * 8])
+            h.update(boosts_bytes[start * 8 : end * 8])
+        keys.append(h.digest())
+        start = end
+    return keys
 
 
 def _encode_slice(job) -> list:
@@ -508,7 +546,8 @@ def _encode_slice(job) -> list:
     norms, boosts = weights
     codes = _Codes()
     encoded = []
-    for word in items:
+    keys = _encoding_keys(salt, items, doc_count, settings, weights) if salt is not None else None
+    for index, word in enumerate(items):
         term, counted, variants = word
         rows = with_impacts(counted, norms, boosts)
         entry, rows, impacts = _encode_term(term, rows, variants, doc_count, settings)
@@ -522,8 +561,8 @@ def _encode_slice(job) -> list:
                 _gzip(codes.encode(rows[i : i + step], impacts)) for i in range(0, len(rows), step)
             ]
             made = (entry, None, blocks)
-        if salt is not None:
-            made = (_encoding_key(salt, word, doc_count, settings, weights), made)
+        if keys is not None:
+            made = (keys[index], made)
         encoded.append(made)
     return encoded
 

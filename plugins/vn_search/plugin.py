@@ -1,7 +1,9 @@
 """The search index as a Pelican generator: Pelican's articles turned into
 ``Doc`` values, the files written (see the package's docstring)."""
 
+import contextlib
 import logging
+import os
 import re
 import resource
 import time
@@ -185,26 +187,33 @@ class LinkingWriter:
         self.names: list[str] = []
         self.sums: list[str] = []  # each file's digest, in the order of names
         self.linked_names: list[str] = []
-        self.made: set[Path] = {folder}
+        # Paths as str: thousands of files per build, and pathlib's joins
+        # cost more than the system calls.
+        self._root = str(folder)
+        self._kept_root = str(previous[0]) if previous is not None else ""
+        self.made: set[str] = {self._root}
 
     def __call__(self, name: str, data: bytes) -> None:
-        path = self.folder / name
-        if path.parent not in self.made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.made.add(path.parent)
+        path = os.path.join(self._root, name)
+        parent = os.path.dirname(path)
+        if parent not in self.made:
+            os.makedirs(parent, exist_ok=True)
+            self.made.add(parent)
         digest = file_sum(data)
         self.names.append(name)
         self.sums.append(digest)
         if self.previous is not None and self.previous[1].get(name) == digest:
             try:
-                place_link(self.previous[0] / name, path)
+                place_link(os.path.join(self._kept_root, name), path)
             except OSError:  # the kept file is gone: write it
                 pass
             else:
                 self.linked_names.append(name)
                 return
-        path.unlink(missing_ok=True)
-        path.write_bytes(data)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        with open(path, "wb") as stream:
+            stream.write(data)
 
 
 def get_generators(pelican):
