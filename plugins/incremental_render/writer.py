@@ -131,6 +131,31 @@ class IncrementalWriter(Writer):
             local = self._local_context(context, page.save_as, paginated_kwargs, relative_urls)
             self._write_keyed(template, local, context, page.save_as, override_output)
 
+    def write_made(self, name: str, about: str, items, make, context) -> None:
+        """A file a plugin makes from content objects (a feed): ``make()``,
+        its text, is called only when ``items`` (the objects, in order) or
+        ``about`` (the rest of what the file is made from, as text: a
+        feed's title and links) differ from the last build's, or the file
+        was touched since. Settings and plugins' code count as for pages."""
+        path = sanitised_join(self.output_path, name)
+        if not self._claim(path, False):
+            return
+        fp = self.fingerprints
+        key = hexdigest(self.state.base_key, "made", name, about, *(fp.full(i) for i in items))
+        relative = self._relative(path)
+        if self.state.reusable(relative, key) is not None:
+            self.state.reused += 1
+            self.state.record(relative, self.state.previous[relative])
+        else:
+            self.state.rendered += 1
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            data = make().encode("utf-8")
+            if not _same_bytes(path, data):
+                _replace(path, data)
+            logger.info('Writing "%s"', path)
+            self.state.record(relative, Entry.of(path, key))
+        signals.content_written.send(path, context=context)
+
     @staticmethod
     def _local_context(context, name, kwargs, relative_urls):
         local = context.copy()

@@ -112,7 +112,7 @@ class NewsFeedsGenerator(Generator):
         )
         for make, path in site_feeds:
             channel = self._channel("all", sitename, description, base + "/", path)
-            self._write(writer, path, make(channel, latest))
+            self._write(writer, path, make, channel, latest)
         for category, in_category in self.context.get("categories", []):
             latest = self._latest(in_category)
             home = site_url(base, category.url)
@@ -121,7 +121,7 @@ class NewsFeedsGenerator(Generator):
             for make, key in ((rss, "CATEGORY_RSS"), (atom, "CATEGORY_ATOM")):
                 path = self.feed_settings[key].format(slug=category.slug)
                 channel = self._channel(f"chuyen-muc/{category.slug}", title, about, home, path)
-                self._write(writer, path, make(channel, latest))
+                self._write(writer, path, make, channel, latest)
         writer.write_file(
             self.feed_settings["PAGE_SAVE_AS"],
             self.get_template("feeds"),
@@ -129,9 +129,8 @@ class NewsFeedsGenerator(Generator):
             page_name="feeds",
         )
 
-    def _latest(self, articles) -> list[Entry]:
-        chosen = latest_articles(articles, self.feed_settings["MAX_ITEMS"])
-        return [self._entry(article) for article in chosen]
+    def _latest(self, articles) -> list:
+        return latest_articles(articles, self.feed_settings["MAX_ITEMS"])
 
     def _entry(self, article) -> Entry:
         key = article.relative_source_path
@@ -160,8 +159,17 @@ class NewsFeedsGenerator(Generator):
             language=self.settings.get("DEFAULT_LANG", "vi"),
         )
 
-    def _write(self, writer, path: str, document: bytes) -> None:
-        writer.write_file(path, _Rendered(document.decode("utf-8")), self.context)
+    def _write(self, writer, path: str, make, channel: Channel, articles: list) -> None:
+        def document() -> str:
+            return make(channel, [self._entry(article) for article in articles]).decode("utf-8")
+
+        write_made = getattr(writer, "write_made", None)
+        if write_made is not None:
+            # incremental_render: made again only when one of its articles
+            # (or the channel, or a setting) changed since the last build.
+            write_made(path, f"{make.__name__}\0{channel!r}", articles, document, self.context)
+        else:
+            writer.write_file(path, _Rendered(document()), self.context)
 
     def _warn_about_shared_ids(self, articles) -> None:
         """Two posts with one id would look like one post to feed readers."""
