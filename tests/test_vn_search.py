@@ -239,6 +239,18 @@ def test_worker_jobs_are_made_only_as_fast_as_their_results_are_used():
         assert list(results) == list(range(1, 20))
 
 
+def test_light_jobs_run_in_the_build_and_start_no_worker():
+    import multiprocessing
+
+    with spread(2) as mapper:
+        assert list(mapper(abs, [-3, 1, -2], light=lambda job: True)) == [3, 1, 2]
+        assert multiprocessing.active_children() == [], "workers started for nothing"
+        # Mixed: in order, whichever side ran each job.
+        results = mapper(abs, range(-6, 0), light=lambda job: job % 2 == 0)
+        assert list(results) == [6, 5, 4, 3, 2, 1]
+        assert len(multiprocessing.active_children()) == 2
+
+
 def test_a_word_and_its_exact_forms_share_a_shard():
     # Small shards, many words with several forms: cuts would fall among them.
     words = ["Bưởi", "buổi", "bươi", "Đảng", "đang", "dâng", "Hồ", "hộ", "hổ", "Tây", "tây"]

@@ -159,7 +159,7 @@ def build_index(
         stored: list[tuple[int, str]] = []  # (first article number, key) of each run
         lengths: list[int] = []
         for (start, _stop), (key, run_lengths, texts) in zip(
-            runs, mapper(_count_run, map(job, runs)), strict=True
+            runs, mapper(_count_run, map(job, runs), light=_light_run), strict=True
         ):
             stored.append((start, key))
             # Each article's own text, for the snippet, compressed by the worker.
@@ -277,6 +277,13 @@ def _changed(before: list[bytes] | None, now: list[bytes]) -> list[int]:
         return []
     changed = [i for i, (old, new) in enumerate(zip(before, now, strict=True)) if old != new]
     return changed if len(changed) * PATCH_SHARE <= len(now) else []
+
+
+def _light_run(job: _Job) -> bool:
+    """Kept runs and patched ones are done by the build itself: a kept
+    run's texts would only travel to a worker and back, and a patch counts
+    a few articles (at most one in PATCH_SHARE of its run)."""
+    return not isinstance(job[1], _Count)
 
 
 def _count_run(job: _Job) -> tuple[str, list[int], list[bytes]]:
@@ -458,7 +465,9 @@ def _encode_letter(
     postings = sum(len(rows) for _term, rows, _variants in missing)
     share = min(SLICE_POSTINGS, max(SMALL_SLICE, postings // (2 * processes)))
     fresh = chain.from_iterable(
-        mapper(_encode_slice, _slices(missing, doc_count, options, weights, share))
+        mapper(
+            _encode_slice, _slices(missing, doc_count, options, weights, share), light=_light_slice
+        )
     )
     now: dict[bytes, Encoded] = {}
     for key, _word in keyed:
@@ -537,6 +546,15 @@ def _group_keys(
         keys.append(h.digest())
         start = end
     return keys
+
+
+# A slice of fewer postings is encoded by the build itself: sending it
+# costs more, and an edit's few changed words need no workers at all.
+LIGHT_POSTINGS = 50_000
+
+
+def _light_slice(job) -> bool:
+    return sum(len(rows) for _term, rows, _variants in job[0]) < LIGHT_POSTINGS
 
 
 def _encode_slice(job) -> list:

@@ -101,23 +101,60 @@ def processes_for(setting: int, articles: int) -> int:
 
 
 @contextmanager
-def spread(processes: int) -> Iterator[Callable[[Callable, Iterable], Iterator]]:
-    """An ordered map() over worker processes, or the builtin map for one.
+def spread(processes: int) -> Iterator[Callable[..., Iterator]]:
+    """An ordered map() over worker processes, or the builtin map for one:
+    ``mapper(function, jobs, light=None)``; ``light(job)`` True runs that
+    job here instead, in its turn.
 
     The workers are spawned, fresh interpreters, not forks of the build:
     a fork shares the build's memory (every article, 1.4 GiB at 50,000),
     and each page of it that the fork or the build then writes to (a
     reference count, a reused heap block) is copied. Forks of a big build
     doubled much of it that way; spawned workers hold only their jobs,
-    which are plain data, and start once per index (about 0.3 s).
+    which are plain data, and start once per index (about 0.3 s each).
+    They start at the first job that is not light: an edit's index (a run
+    patched, a few hundred words encoded) needs none, and starting them
+    took a core for half a second of a two-core machine's edit.
     """
     if processes <= 1:
-        yield map
+        yield lambda function, jobs, light=None: map(function, jobs)
         return
-    with _bare_main():
-        pool = multiprocessing.get_context("spawn").Pool(processes)
-    with pool:
-        yield bounded_map(pool, ahead=processes * 2)
+    workers = _Workers(processes)
+    try:
+        yield bounded_map(workers, ahead=processes * 2)
+    finally:
+        workers.close()
+
+
+class _Workers:
+    """The pool of spawned workers, started when first asked for."""
+
+    def __init__(self, processes: int):
+        self.processes = processes
+        self._pool = None
+
+    def apply_async(self, function: Callable, args: tuple):
+        if self._pool is None:
+            with _bare_main():
+                self._pool = multiprocessing.get_context("spawn").Pool(self.processes)
+        return self._pool.apply_async(function, args)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()  # what ``with Pool()`` does on leaving
+            self._pool = None
+
+
+class _Done:
+    """A result computed here, in the shape of the pool's (``get()``)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+    def get(self):
+        return self.value
 
 
 @contextmanager
@@ -134,15 +171,18 @@ def _bare_main() -> Iterator[None]:
         sys.modules["__main__"] = main
 
 
-def bounded_map(pool, ahead: int) -> Callable[[Callable, Iterable], Iterator]:
+def bounded_map(pool, ahead: int) -> Callable[..., Iterator]:
     """Pool.imap reads its whole input at once, pickling every job into a
     queue; this map keeps ``ahead`` jobs in flight, so the jobs (and their
     results) are made only as fast as the caller uses them."""
 
-    def mapper(function: Callable, jobs: Iterable) -> Iterator:
+    def mapper(function: Callable, jobs: Iterable, light: Callable | None = None) -> Iterator:
         pending: deque = deque()
         for job in jobs:
-            pending.append(pool.apply_async(function, (job,)))
+            if light is not None and light(job):
+                pending.append(_Done(function(job)))
+            else:
+                pending.append(pool.apply_async(function, (job,)))
             if len(pending) > ahead:
                 yield pending.popleft().get()
         while pending:
