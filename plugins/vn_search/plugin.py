@@ -30,9 +30,10 @@ logger = logging.getLogger(__name__)
 _HREF = re.compile(r'href="([^"#?]*)')
 
 
-def citations(articles, siteurl: str) -> dict[str, int]:
-    """How many other articles link to each article URL."""
-    known = {a.url for a in articles}
+def citations(articles, siteurl: str, urls: list[str] | None = None) -> dict[str, int]:
+    """How many other articles link to each article URL (``urls``: the
+    articles' own, if known: Pelican makes each URL anew when asked)."""
+    known = set(urls) if urls is not None else {a.url for a in articles}
     counts: dict[str, int] = {}
     for article in articles:
         targets = set()
@@ -45,7 +46,7 @@ def citations(articles, siteurl: str) -> dict[str, int]:
     return counts
 
 
-def article_doc(article, cited_by: int = 0) -> Doc:
+def article_doc(article, cited_by: int = 0, url: str | None = None) -> Doc:
     image = getattr(article, "lead_image", None)
     thumb = None
     if image is not None and getattr(image, "url", None):
@@ -55,7 +56,7 @@ def article_doc(article, cited_by: int = 0) -> Doc:
             "height": getattr(image, "height", None),
         }
     return Doc(
-        url=article.url,
+        url=article.url if url is None else url,
         # Titles are plain text (templates escape them), never markup.
         title=article.title,
         date=article.date,
@@ -121,11 +122,12 @@ class SearchIndexGenerator(Generator):
         peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         articles = self.context.get("articles", [])
         documents = self.context.get("legal_documents", [])
-        cited = citations(articles, self.settings.get("SITEURL", ""))
+        urls = [a.url for a in articles]
+        cited = citations(articles, self.settings.get("SITEURL", ""), urls)
         # Every Doc but its body: the bodies, the bulk of a site's text, go
         # to the workers that count them a run at a time, as HTML.
         docs = [
-            *(article_doc(a, cited.get(a.url, 0)) for a in articles),
+            *(article_doc(a, cited.get(u, 0), u) for a, u in zip(articles, urls, strict=True)),
             *map(document_doc, documents),
         ]
         sources = [*articles, *documents]

@@ -214,24 +214,26 @@ class Postings(dict):
     """Key → postings (array of number << TF_BITS | count) of every run so
     far, joined in article order."""
 
-    def add(self, found: dict[str, array], start: int = 0) -> None:
-        """A run's postings, counted from 0, its first article being ``start``."""
+    def add_stored(self, pairs, start: int = 0) -> None:
+        """A run's part as stored, (key, postings as bytes) pairs, counted
+        from 0, its first article being ``start``: the whole part renumbered
+        in one numpy call, not one per key (a tenth of an edit's index went
+        to that at 5,000 articles)."""
+        pairs = list(pairs)
+        data = b"".join(blob for _key, blob in pairs)
         if start:
-            found = {key: _shifted(rows, start << TF_BITS) for key, rows in found.items()}
-        if not self:
-            self.update(found)
-            return
+            shifted = np.frombuffer(data, dtype=np.uint32) + np.uint32(start << TF_BITS)
+            data = shifted.tobytes()
+        view = memoryview(data)
         get = self.get
-        for key, rows in found.items():
+        offset = 0
+        for key, blob in pairs:
+            end = offset + len(blob)
             known = get(key)
             if known is None:
-                self[key] = rows
-            else:
-                known.extend(rows)
-
-
-def _shifted(rows: array, by: int) -> array:
-    return array("I", (np.frombuffer(rows, dtype=np.uint32) + np.uint32(by)).tobytes())
+                known = self[key] = array("I")
+            known.frombytes(view[offset:end])
+            offset = end
 
 
 def count_run(articles: Sequence[Article], start: int = 0) -> dict[str, array]:

@@ -153,8 +153,7 @@ class RunStore:
         ((first article number, key) in order), numbered from 0 for the site."""
         joined = Postings()
         for start, key in runs:
-            found = {word: array("I", data) for word, data in self._read(key, letter) or ()}
-            joined.add(found, start)
+            joined.add_stored(self._read(key, letter) or (), start)
         return joined
 
     def previous(self, names: str) -> str | None:
