@@ -48,6 +48,7 @@ from log_watch import Logged
 from markdown_reuse.cache import stamp as _stamp  # size, mtime and inode
 
 from .paths import RelativePathMemo
+from .static_links import StaticLinksMemo
 
 logger = logging.getLogger(__name__)
 
@@ -191,6 +192,8 @@ class _Copier:
                 state[name] = self.context
             elif isinstance(value, RelativePathMemo):
                 state[name] = RelativePathMemo(new)
+            elif isinstance(value, StaticLinksMemo):
+                state[name] = value.for_copy(new)
             else:
                 state[name] = self.value(value, name)
         return new
