@@ -117,6 +117,45 @@ def _record(calls, *args, **kwargs):
     calls.append((args, kwargs))
 
 
+def test_a_copy_is_digested_as_it_is_now_whatever_was_digested_of_the_article_read(tmp_path):
+    from pelican.urlwrappers import Tag
+
+    from incremental_render.fingerprint import Fingerprints, copied_as_read, forget_copies
+
+    read = _article(tmp_path, "tin.md")
+    read.tags = [Tag("Phường Bưởi", read.settings)]
+    texts: dict[str, str] = {}
+
+    def key_of_a_copy(change=None) -> str:
+        copy = _Copier(read.settings, {}).article(read)
+        if change is not None:
+            change(copy)
+        copied_as_read(copy, read, texts)
+        try:
+            return Fingerprints().full(copy)
+        finally:
+            forget_copies()
+
+    def plain_key(change=None) -> str:  # as a build that keeps nothing digests it
+        copy = _Copier(read.settings, {}).article(read)
+        if change is not None:
+            change(copy)
+        return Fingerprints().full(copy)
+
+    assert key_of_a_copy() == key_of_a_copy() == plain_key()
+    assert "tags" in texts, "the texts of attributes left as read are kept"
+
+    def add_tag(copy):  # a plugin changing a list in place, during a build
+        copy.tags.append(Tag("Môi trường", read.settings))
+
+    def retitle(copy):
+        copy.title = "Tin mới"
+
+    for change in (add_tag, retitle):
+        assert key_of_a_copy(change) == plain_key(change) != plain_key()
+    assert key_of_a_copy() == plain_key(), "the article as read was left as it was"
+
+
 def test_tag_category_and_author_pages_are_written_as_pelican_writes_them():
     articles = _articles(60)
     dates = sorted(articles, key=lambda a: a.date, reverse=True)

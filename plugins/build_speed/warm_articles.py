@@ -44,6 +44,7 @@ from pathlib import Path
 
 from pelican.urlwrappers import URLWrapper
 
+from incremental_render.fingerprint import copied_as_read, forget_copies
 from log_watch import Logged
 from markdown_reuse.cache import stamp as _stamp  # size, mtime and inode
 
@@ -52,9 +53,10 @@ from .static_links import StaticLinksMemo
 
 logger = logging.getLogger(__name__)
 
-# {absolute path: (file stamp, build key, the article as read)}; filled only
-# once keep_between_builds() was called (by portal.warm_build).
-_kept: dict[str, tuple[tuple, str, object]] | None = None
+# {absolute path: (file stamp, build key, the article as read, the texts
+# incremental_render digested of its attributes)}; filled only once
+# keep_between_builds() was called (by portal.warm_build).
+_kept: dict[str, tuple[tuple, str, object, dict]] | None = None
 
 
 def keep_between_builds() -> None:
@@ -92,6 +94,7 @@ class WarmArticles:
         original = generator.generate_context
 
         def generate_context():
+            forget_copies()  # the last build's
             with self.warnings:
                 original()
             self._forget_unasked()
@@ -111,6 +114,7 @@ class WarmArticles:
             self.reading[relative] = (self.warnings.count, _stamp(path))
             return default
         article = _Copier(self.generator.settings, self.generator.context).article(entry[2])
+        copied_as_read(article, entry[2], entry[3])  # its page key digests less
         self.taken[relative] = article
         self.reused += 1
         return article
@@ -130,7 +134,7 @@ class WarmArticles:
             logger.debug("warm build: %s not kept: %s", relative, error)
             self.kept.pop(path, None)
             return
-        self.kept[path] = (file_stamp, self._key(), kept)
+        self.kept[path] = (file_stamp, self._key(), kept, {})
 
     def _usable(self, path: str):
         entry = self.kept.get(path)

@@ -41,6 +41,25 @@ def hexdigest(*parts: str) -> str:
     return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+# Articles of this build copied from one kept as read between builds (the
+# warm build process: build_speed/warm_articles.py), by id of the copy:
+# (the copy, the article as read, the texts of its attributes already
+# digested). A text is kept with the article as read, for every build's copy
+# of it: an attribute the build left as read has the same text.
+_AS_READ: dict[int, tuple[Any, Any, dict[str, str]]] = {}
+
+
+def copied_as_read(copy: Content, original: Content, texts: dict[str, str]) -> None:
+    """``copy`` is ``original`` as read, for this build; ``texts`` is kept
+    with ``original``. The values ``original`` holds are never changed."""
+    _AS_READ[id(copy)] = (copy, original, texts)
+
+
+def forget_copies() -> None:
+    """At the start and end of each build: the copies are the build's."""
+    _AS_READ.clear()
+
+
 class Fingerprints:
     """Per-build memo: each content object is digested once, however many
     pages show it (so a build costs O(objects shown), never O(n) per page).
@@ -71,16 +90,24 @@ class Fingerprints:
             parts = [type(item).__name__, _relative(item), item.url, item.save_as]
             parts += [item.content, item.summary]
             attributes = vars(item)
+            read = texts = None
+            origin = _AS_READ.get(id(item))
+            if origin is not None and origin[0] is item:
+                read, texts = vars(origin[1]), origin[2]
             for name in sorted(attributes):
                 if name in SKIPPED_ATTRIBUTES:
                     continue
-                value = attributes[name]
-                if name == "metadata" and isinstance(value, Mapping):
-                    # Pelican sets every metadata value as an attribute too:
-                    # digest only the values no attribute already holds.
-                    value = {
-                        k: v for k, v in value.items() if attributes.get(k.lower(), _NONE) is not v
-                    }
+                value = _unshadowed(name, attributes[name], attributes)
+                if read is not None:
+                    # Left as read (the same objects): the text of the
+                    # last build's copy, not the walk through its values.
+                    before = _unshadowed(name, read.get(name, _NONE), read)
+                    if before is not _NONE and _same(value, before):
+                        text = texts.get(name)
+                        if text is None:
+                            text = texts[name] = f"{name}={self.value(value, 1)}"
+                        parts.append(text)
+                        continue
                 parts.append(f"{name}={self.value(value, 1)}")
             found = self._full[id(item)] = hexdigest(*parts)
             self._keep.append(item)
@@ -157,6 +184,29 @@ class Fingerprints:
             )
             return f"{type(value).__name__}({inner})"
         return repr(value)
+
+
+def _unshadowed(name: str, value: Any, attributes: Mapping[str, Any]) -> Any:
+    """Pelican sets every metadata value as an attribute too: of
+    ``metadata``, only the values no attribute already holds are digested."""
+    if name != "metadata" or not isinstance(value, Mapping):
+        return value
+    return {k: v for k, v in value.items() if attributes.get(k.lower(), _NONE) is not v}
+
+
+def _same(now: Any, before: Any) -> bool:
+    """``now`` is ``before`` or a copy of it holding the same objects
+    (warm_articles copies an article's lists and dicts, nothing else)."""
+    if now is before:
+        return True
+    kind = type(now)
+    if kind is not type(before):
+        return False
+    if kind is list or kind is tuple:
+        return len(now) == len(before) and all(map(_same, now, before))
+    if kind is dict:
+        return now.keys() == before.keys() and all(_same(v, before[k]) for k, v in now.items())
+    return False
 
 
 def _relative(item) -> str:
