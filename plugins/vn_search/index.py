@@ -63,7 +63,7 @@ from .postings import (
 from .runs import RunStore
 from .tokens import plain_text
 
-__all__ = ["Doc", "build_index"]
+__all__ = ["Doc", "body_sum", "build_index"]
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +97,7 @@ def build_index(
     options: dict,
     *,
     body_html: Callable[[int], str] | None = None,
+    body_sums: Sequence[bytes] | None = None,
     write: Write | None = None,
     kept_runs: RunStore | None = None,
 ) -> dict[str, bytes] | None:
@@ -109,6 +110,8 @@ def build_index(
     file as soon as it is made, and nothing is returned: the index is never
     held whole either. ``kept_runs``, if given, is where each run's counts
     are kept for the next build; they are read back if a run is unchanged.
+    ``body_sums``, if given, is each doc's ``body_sum`` of its body (the
+    caller made them already): a run is known unchanged without its bodies.
     """
     files: dict[str, bytes] | None = {} if write is None else None
     ordered_at = sorted(range(len(docs)), key=lambda i: _newest_first(docs[i]))
@@ -116,32 +119,51 @@ def build_index(
     categories = sorted({d.category for d in ordered}, key=sort_key)
     cat_number = {name: i for i, name in enumerate(categories)}
 
+    def body(number: int) -> bytes:
+        doc = ordered[number]
+        text = body_html(ordered_at[number]) if body_html else doc.body
+        # Bytes, not the article's own str: pickling a str that is not
+        # ASCII leaves a UTF-8 copy of it attached to it (cache_files).
+        return text.encode("utf-8", "surrogatepass")
+
     def job(run: tuple[int, int]) -> _Job:
         """A run's articles as the worker needs them (plain data, pickled),
         or, if its counts are kept, what the build needs of them."""
-        articles = []
+        heads = []  # each article but its body: title, summary and tags, category key
         for number in range(*run):
             doc = ordered[number]
-            body = body_html(ordered_at[number]) if body_html else doc.body
-            # Bytes, not the article's own str: pickling a str that is not
-            # ASCII leaves a UTF-8 copy of it attached to it (cache_files).
-            body = body.encode("utf-8", "surrogatepass")
             summary = " ".join([doc.summary, *doc.tags])
-            articles.append(((doc.title, summary, body), f"#c{cat_number[doc.category]}"))
-        digests = store.article_digests(articles)
+            heads.append((doc.title, summary, f"#c{cat_number[doc.category]}"))
+        numbers = range(*run)
+        bodies = None  # read already, when there were no sums to tell
+        if body_sums is not None:
+            sums = [body_sums[ordered_at[number]] for number in numbers]
+        else:
+            bodies = [body(number) for number in numbers]
+            sums = [_sum(data) for data in bodies]
+        digests = store.article_digests(
+            ((title, summary, sums[position]), extra)
+            for position, (title, summary, extra) in enumerate(heads)
+        )
         key = store.key(digests)
         kept = store.texts(key)
         if kept is not None:
-            return key, kept  # the texts only pass through a worker, in order
+            return key, kept  # no body read: the run's counts are kept
+
+        def article(position: int) -> Article:
+            title, summary, extra = heads[position]
+            data = bodies[position] if bodies is not None else body(run[0] + position)
+            return (title, summary, data), extra
+
         html = body_html is not None
         previous = store.previous(names[run])
         changed = _changed(store.digests(previous) if previous else None, digests)
         if changed:
             # Only a few of the run's articles changed since the last build:
             # the worker takes that run's counts and counts those again.
-            edited = [articles[i] for i in changed]
+            edited = [article(i) for i in changed]
             return key, _Patch(previous, changed, edited, html, store, digests)
-        return key, _Count(articles, html, store, digests)
+        return key, _Count([article(i) for i in range(len(heads))], html, store, digests)
 
     write = write or files.__setitem__
     processes = processes_for(options["PROCESSES"], len(ordered))
@@ -225,6 +247,16 @@ def build_index(
         ),
     )
     return files
+
+
+def body_sum(body: str) -> bytes:
+    """The digest by which an article's body (its HTML, or its text) is
+    known unchanged: the runs' keys and the kept index's are made of it."""
+    return _sum(body.encode("utf-8", "surrogatepass"))
+
+
+def _sum(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _newest_first(doc: Doc) -> tuple:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from cache_files import cache_root, link_or_copy, place_link, read_json, tree_digest, write_json
 
-FORMAT = 2
+FORMAT = 3
 CODE = Path(__file__).parent
 NOT_SHAPING = frozenset({"BACKGROUND", "PROCESSES"})
 
@@ -44,17 +44,18 @@ class KeptIndex:
         (folder / "index.pickle").unlink(missing_ok=True)
 
     @staticmethod
-    def digest(docs, texts: Iterable[str], options: dict) -> str:
-        """``texts``: what the bodies' plain text is made from, doc by doc."""
+    def digest(docs, body_sums: Iterable[bytes], options: dict) -> str:
+        """``body_sums``: the ``index.body_sum`` of what each doc's text is
+        made from (the HTML of its body), doc by doc."""
         h = hashlib.blake2b(digest_size=16)
         # Where and how the index is built does not shape it.
         shaping = sorted((k, v) for k, v in options.items() if k not in NOT_SHAPING)
         h.update(f"{FORMAT}\0{shaping!r}\0".encode())
         h.update(tree_digest(CODE, suffixes=(".py",)).encode())
-        for doc, text in zip(docs, texts, strict=True):
+        for doc, body in zip(docs, body_sums, strict=True):
             # repr of a frozen dataclass of str, datetime, tuples and dicts: stable.
             h.update(repr(doc).encode("utf-8", "surrogatepass"))
-            h.update(text.encode("utf-8", "surrogatepass"))
+            h.update(body)
         return h.hexdigest()
 
     def place(self, digest: str, folder: Path) -> int | None:

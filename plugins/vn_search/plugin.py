@@ -19,7 +19,7 @@ from fork_memory import fork_fits
 from full_build import is_full_build
 
 from .background import Background
-from .index import Doc, build_index
+from .index import Doc, body_sum, build_index
 from .kept import KeptIndex, file_sum
 from .runs import site_store
 from .settings import vn_search_settings
@@ -139,7 +139,10 @@ class SearchIndexGenerator(Generator):
         # starts from an empty output folder.
         folder.mkdir(parents=True, exist_ok=True)
         kept = KeptIndex(self.settings)
-        digest = kept.digest(docs, map(body_html, sources), self.options)
+        # Each body read and digested once: the kept index and the runs'
+        # counts are known unchanged by these.
+        sums = [body_sum(body_html(source)) for source in sources]
+        digest = kept.digest(docs, sums, self.options)
         full = is_full_build(self.settings)
         count = None if full else kept.place(digest, folder)
         reused = count is not None
@@ -150,6 +153,7 @@ class SearchIndexGenerator(Generator):
                 docs,
                 self.options,
                 body_html=lambda i: body_html(sources[i]),
+                body_sums=sums,
                 write=written,
                 # Only the runs of articles with a change are counted again.
                 kept_runs=None if full else site_store(kept.folder / "runs", Path(self.path)),

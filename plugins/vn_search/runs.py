@@ -32,7 +32,7 @@ from cache_files import read_json, replace_atomically, tree_digest, write_json
 
 from .postings import Postings
 
-FORMAT = 3
+FORMAT = 4
 CODE = Path(__file__).parent
 SITES_KEPT = 4
 NAMES = "names.json"  # each run's key by its articles' URLs: runs.RunStore.previous
@@ -69,8 +69,8 @@ class RunStore:
 
     @staticmethod
     def article_digests(articles) -> list[bytes]:
-        """Each article of a run as it is sent to be counted (title, summary
-        and tags, body, category key), digested."""
+        """Each article of a run (title, summary and tags, the digest of its
+        body, category key), digested."""
         digests = []
         for fields, extra in articles:
             h = hashlib.blake2b(digest_size=16)
