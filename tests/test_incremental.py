@@ -285,7 +285,7 @@ def test_the_sweep_removes_only_what_the_build_neither_made_nor_kept(tmp_path):
     from cache_files import mark_kept
     from incremental_render.sweep import file_system_now, sweep
 
-    output, clock = tmp_path / "output", tmp_path / "cache"
+    output = tmp_path / "output"
     old = {
         "bai-cu/index.html": "trang của bài đã xoá",
         "bai-giu/index.html": "trang giữ nguyên",
@@ -299,8 +299,8 @@ def test_the_sweep_removes_only_what_the_build_neither_made_nor_kept(tmp_path):
     # The file system dates changes in ticks of a few milliseconds: the
     # build begins on the tick after the old files' (a loop of stat calls
     # that ends on the next tick, not a sleep).
-    before = file_system_now(clock)
-    while (began := file_system_now(clock)) == before:
+    before = file_system_now(output)
+    while (began := file_system_now(output)) == before:
         pass
     (output / "index.html").write_text("trang chủ mới", encoding="utf-8")  # written
     (output / "bai-moi").mkdir()
@@ -308,7 +308,7 @@ def test_the_sweep_removes_only_what_the_build_neither_made_nor_kept(tmp_path):
     kept_photo = output / "anh" / "giu.jpg"
     mark_kept(kept_photo, os.stat(kept_photo))  # kept by another plugin
 
-    removed = sweep(output, began, {"bai-giu/index.html"}, clock)
+    removed = sweep(output, began, {"bai-giu/index.html"})
 
     left = {str(p.relative_to(output)) for p in output.rglob("*") if p.is_file()}
     assert left == {"index.html", "bai-moi/index.html", "bai-giu/index.html", "anh/giu.jpg"}

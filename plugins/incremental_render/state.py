@@ -96,7 +96,7 @@ class BuildState:
         quarry = _legacy_quarry(output)
         if quarry.exists():
             discard(quarry)
-        began = file_system_now(manifest.parent) if previous and output.is_dir() else None
+        began = file_system_now(output) if previous and output.is_dir() else None
         return cls(output, manifest, began, previous if began is not None else {})
 
     @property
@@ -123,7 +123,7 @@ class BuildState:
         if not self.in_place:
             return len(set(self.previous) - set(self.current))
         kept = self.current.keys() | self.static
-        return sweep(self.output, self.began_ns, kept, self.manifest.parent)
+        return sweep(self.output, self.began_ns, kept)
 
 
 def discard(folder: Path) -> None:

@@ -17,10 +17,12 @@ index's files), which moves its ctime and nothing else. Whatever else has a
 ctime from before the build began is left from an earlier build: removed,
 with the folders it leaves empty.
 
-The build's start is read from the file system's own clock (the ctime of a
-file made for the purpose), the clock every ctime comes from. If that clock
-went backwards during the build, nothing is removed: a stale file lives
-until the next build rather than a wanted one being lost.
+The build's start is read from the file system's own clock, in the output
+folder itself (the ctime of a file made there for the purpose and removed
+at once): the clock, and the rounding, of every ctime the sweep compares
+it with. If that clock went backwards during the build, nothing is
+removed: a stale file lives until the next build rather than a wanted one
+being lost.
 """
 
 from __future__ import annotations
@@ -37,8 +39,7 @@ logger = logging.getLogger(__name__)
 
 def file_system_now(folder: Path) -> int:
     """Now, in nanoseconds, as the file system dates a change in ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=folder, prefix=".clock-")
+    handle, name = tempfile.mkstemp(dir=folder, prefix=".incremental-clock-")
     try:
         return os.fstat(handle).st_ctime_ns
     finally:
@@ -46,10 +47,10 @@ def file_system_now(folder: Path) -> int:
         os.unlink(name)
 
 
-def sweep(output: Path, began_ns: int, kept: Container[str], clock: Path) -> int:
+def sweep(output: Path, began_ns: int, kept: Container[str]) -> int:
     """Remove the files in ``output`` untouched since ``began_ns`` and not
     named (relative to ``output``) in ``kept``; returns how many."""
-    if file_system_now(clock) < began_ns:
+    if file_system_now(output) < began_ns:
         logger.warning(
             "incremental_render: the clock went back during the build; files left by "
             "earlier builds are removed by the next one"
