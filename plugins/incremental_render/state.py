@@ -14,10 +14,12 @@ Who writes outside Pelican's Writer: image_pipeline (links the renditions
 of the photos in use) and vn_search (its index folder) say which files
 they keep as they are (``cache_files.mark_kept``); Pelican's StaticGenerator
 (theme files, legal documents' attachments) copies every file on every
-build. news_feeds, site_map, photo_albums and legal_documents write through
-the Writer, unkeyed: rendered every time. view_counts keeps its state in
-the cache; precompress runs on published builds only, which are always
-full (a new staging folder each time has no manifest).
+build. news_feeds writes each feed through the Writer keyed by its
+articles (``IncrementalWriter.write_made``); site_map, photo_albums and
+legal_documents write through the Writer, unkeyed: rendered every time.
+view_counts keeps its state in the cache; precompress runs on published
+builds only, which are always full (a new staging folder each time has no
+manifest).
 """
 
 from __future__ import annotations

@@ -221,7 +221,7 @@ class IncrementalWriter(Writer):
             _replace(path, data)
 
     def _open_w(self, filename, encoding, override=False):
-        # Pelican's pages not keyed here (feeds, lists of lists) replace the
+        # Pelican's pages not keyed here (lists of lists, the site map) replace the
         # last build's file too, never write through it.
         if filename not in self._overridden_files and (
             override or filename not in self._written_files
