@@ -13,9 +13,8 @@
   compiled again by every generator of every build.
 - ``warm_articles``: in the warm build process of ``invoke serve`` only,
   articles kept in memory from one build to the next; a file read again
-  only when it (or what it is read with) changed.
-- ``static_links``: each article's links to static files found once per
-  article read, not on every build (kept articles share them).
+  only when it (or what it is read with) changed, and its links to static
+  files searched for once.
 - ``translations``: a set of ids, as in ``groups``, for telling originals
   from translations.
 
@@ -31,7 +30,6 @@ from . import compiled_templates, fragments, translations, warm_articles
 from .archives import build_period_archives
 from .groups import install_group_pages
 from .paths import remember_relative_path
-from .static_links import remember_static_links
 
 
 def install_archives(generator) -> None:
@@ -49,4 +47,3 @@ def register():
     signals.article_generator_init.connect(install_archives)
     signals.article_generator_init.connect(warm_articles.install)
     signals.content_object_init.connect(remember_relative_path)
-    signals.content_object_init.connect(remember_static_links)
