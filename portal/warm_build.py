@@ -108,17 +108,11 @@ def forget_built_content() -> None:
     Pelican memoizes each content object's HTML and summary in caches held
     by the class (``pelican.utils.memoized``), keyed by the object: every
     article of every build stays alive with its HTML, some 12 MB per save at
-    5,000 articles, until the process runs out of memory. The incremental
-    renderer's note of which articles were copies of kept ones goes too."""
+    5,000 articles, until the process runs out of memory."""
     from pelican.contents import Content
 
     Content.get_content.cache.clear()
     Content.get_summary.cache.clear()
-    try:
-        from incremental_render.fingerprint import forget_copies
-    except ImportError:  # the plugins are not on the path: nothing kept
-        return
-    forget_copies()  # which articles of this build were copies, for their keys
 
 
 class WarmBuilder:

@@ -46,4 +46,5 @@ def register():
     signals.generator_init.connect(fragments.install)
     signals.article_generator_init.connect(install_archives)
     signals.article_generator_init.connect(warm_articles.install)
+    signals.finalized.connect(warm_articles.end_build)
     signals.content_object_init.connect(remember_relative_path)

@@ -75,6 +75,12 @@ def keep_between_builds() -> None:
         _kept = {}
 
 
+def end_build(pelican) -> None:
+    """On finalized: this build's copies go (incremental_render's note of
+    them held them alive, with their HTML, until the next build)."""
+    forget_copies()
+
+
 def install(generator) -> None:
     """On article_generator_init: answer the generator's content-cache calls
     from memory, if this process keeps articles."""
@@ -107,7 +113,6 @@ class WarmArticles:
         original = generator.generate_context
 
         def generate_context():
-            forget_copies()  # the last build's
             with self.warnings:
                 original()
             self._forget_unasked()

@@ -56,7 +56,7 @@ def copied_as_read(copy: Content, original: Content, texts: dict[str, str]) -> N
 
 
 def forget_copies() -> None:
-    """At the start and end of each build: the copies are the build's."""
+    """At the end of each build: the copies are the build's."""
     _AS_READ.clear()
 
 

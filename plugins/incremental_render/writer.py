@@ -75,9 +75,7 @@ class IncrementalWriter(Writer):
             "incremental_render: %d pages rendered in %d processes", len(pending), processes
         )
         for _, local, path, relative, key in pending:
-            logger.info('Writing "%s"', path)
-            self.state.record(relative, Entry.of(path, key))
-            signals.content_written.send(path, context=local)
+            self._written(path, relative, key, local)
 
     def write_file(
         self,
@@ -143,18 +141,11 @@ class IncrementalWriter(Writer):
         fp = self.fingerprints
         key = hexdigest(self.state.base_key, "made", name, about, *(fp.full(i) for i in items))
         relative = self._relative(path)
-        if self.state.reusable(relative, key) is not None:
-            self.state.reused += 1
-            self.state.record(relative, self.state.previous[relative])
-        else:
-            self.state.rendered += 1
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            data = make().encode("utf-8")
-            if not _same_bytes(path, data):
-                _replace(path, data)
-            logger.info('Writing "%s"', path)
-            self.state.record(relative, Entry.of(path, key))
-        signals.content_written.send(path, context=context)
+        if self._kept(path, relative, key, context):
+            return
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        _put(path, make().encode("utf-8"))
+        self._written(path, relative, key, context)
 
     @staticmethod
     def _local_context(context, name, kwargs, relative_urls):
@@ -188,21 +179,31 @@ class IncrementalWriter(Writer):
             projection.page_digest(self.fingerprints, template.name, local, context),
         )
         relative = self._relative(path)
-        if self.state.reusable(relative, key) is not None:
-            self.state.reused += 1  # left as it is: same inode, size and mtime
-            self.state.record(relative, self.state.previous[relative])
-            signals.content_written.send(path, context=local)
+        if self._kept(path, relative, key, local):
             return
-        self.state.rendered += 1
         os.makedirs(os.path.dirname(path), exist_ok=True)
         job = (template, local, path, relative, key)
         if self.pending is not None:
             self.pending.append(job)
             return
         self._render(job)
+        self._written(path, relative, key, local)
+
+    def _kept(self, path: str, relative: str, key: str, context) -> bool:
+        """True if the last build's file at ``relative`` has this key and
+        is untouched: it is left as it is (same inode, size and mtime)."""
+        if self.state.reusable(relative, key) is None:
+            self.state.rendered += 1  # to be made now
+            return False
+        self.state.reused += 1
+        self.state.record(relative, self.state.previous[relative])
+        signals.content_written.send(path, context=context)
+        return True
+
+    def _written(self, path: str, relative: str, key: str, context) -> None:
         logger.info('Writing "%s"', path)
         self.state.record(relative, Entry.of(path, key))
-        signals.content_written.send(path, context=local)
+        signals.content_written.send(path, context=context)
 
     def _relative(self, path: str) -> str:
         # sanitised_join made ``path`` absolute under the absolute output
@@ -216,9 +217,7 @@ class IncrementalWriter(Writer):
         the bytes are the same. ``again``: a fork that gave up may have
         replaced it already, which changes nothing here."""
         template, local, path, _relative, _key = job
-        data = template.render(local).encode("utf-8")
-        if not _same_bytes(path, data):
-            _replace(path, data)
+        _put(path, template.render(local).encode("utf-8"))
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican's pages not keyed here (lists of lists, the site map) replace the
@@ -249,9 +248,13 @@ class IncrementalWriter(Writer):
         return True
 
 
-def _replace(path: str, data: bytes) -> None:
-    # One temporary name per page: a fork that gave up and the build that
-    # renders its share again write the same one, never two.
+def _put(path: str, data: bytes) -> None:
+    """``data`` at ``path``: the file left as it is (its mtime too) if it
+    holds these bytes already, else replaced, never written through.
+    One temporary name per page: a fork that gave up and the build that
+    renders its share again write the same one, never two."""
+    if _same_bytes(path, data):
+        return
     temporary = f"{path}.incremental-new"
     with open(temporary, "wb") as stream:
         stream.write(data)

@@ -140,7 +140,7 @@ def build_index(
             sums = [body_sums[ordered_at[number]] for number in numbers]
         else:
             bodies = [body(number) for number in numbers]
-            sums = [_sum(data) for data in bodies]
+            sums = [data_sum(data) for data in bodies]
         digests = store.article_digests(
             ((title, summary, sums[position]), extra)
             for position, (title, summary, extra) in enumerate(heads)
@@ -252,10 +252,11 @@ def build_index(
 def body_sum(body: str) -> bytes:
     """The digest by which an article's body (its HTML, or its text) is
     known unchanged: the runs' keys and the kept index's are made of it."""
-    return _sum(body.encode("utf-8", "surrogatepass"))
+    return data_sum(body.encode("utf-8", "surrogatepass"))
 
 
-def _sum(data: bytes) -> bytes:
+def data_sum(data: bytes) -> bytes:
+    """The digest by which bytes are known unchanged (a body, a file)."""
     return hashlib.blake2b(data, digest_size=16).digest()
 
 

@@ -24,14 +24,17 @@ from pathlib import Path
 
 from cache_files import cache_root, link_or_copy, place_link, read_json, tree_digest, write_json
 
+from .index import data_sum
+
 FORMAT = 3
 CODE = Path(__file__).parent
 NOT_SHAPING = frozenset({"BACKGROUND", "PROCESSES"})
 
 
 def file_sum(data: bytes) -> str:
-    """The digest by which a file of the index is known to be unchanged."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    """The digest by which a file of the index is known to be unchanged,
+    as the record keeps it (JSON: text)."""
+    return data_sum(data).hex()
 
 
 class KeptIndex:
