@@ -126,21 +126,23 @@ def test_a_copy_is_digested_as_it_is_now_whatever_was_digested_of_the_article_re
     read.tags = [Tag("Phường Bưởi", read.settings)]
     texts: dict[str, str] = {}
 
-    def key_of_a_copy(change=None) -> str:
+    def key_of_a_copy(change=None) -> tuple[str, str]:
         copy = _Copier(read.settings, {}).article(read)
         if change is not None:
             change(copy)
         copied_as_read(copy, read, texts)
         try:
-            return Fingerprints().full(copy)
+            fingerprints = Fingerprints()
+            return fingerprints.full(copy), fingerprints.card(copy)
         finally:
             forget_copies()
 
-    def plain_key(change=None) -> str:  # as a build that keeps nothing digests it
+    def plain_key(change=None) -> tuple[str, str]:  # as a build that keeps nothing
         copy = _Copier(read.settings, {}).article(read)
         if change is not None:
             change(copy)
-        return Fingerprints().full(copy)
+        fingerprints = Fingerprints()
+        return fingerprints.full(copy), fingerprints.card(copy)
 
     assert key_of_a_copy() == key_of_a_copy() == plain_key()
     assert "tags" in texts, "the texts of attributes left as read are kept"
@@ -151,9 +153,36 @@ def test_a_copy_is_digested_as_it_is_now_whatever_was_digested_of_the_article_re
     def retitle(copy):
         copy.title = "Tin mới"
 
-    for change in (add_tag, retitle):
+    def new_lead_photo(copy):  # its card, in every list, shows it
+        copy.lead_image = {"src": "images/anh.jpg"}
+
+    for change in (add_tag, retitle, new_lead_photo):
         assert key_of_a_copy(change) == plain_key(change) != plain_key()
+    assert key_of_a_copy(retitle)[1] != plain_key()[1], "lists show the new title"
+    assert key_of_a_copy(new_lead_photo)[1] != plain_key()[1]
+    assert key_of_a_copy(add_tag)[1] == plain_key()[1], "cards show no tags"
     assert key_of_a_copy() == plain_key(), "the article as read was left as it was"
+
+
+def test_a_page_key_counts_context_names_no_projection_knows_wherever_they_come_from():
+    """A plugin's new global (in the generator's context) or a new keyword
+    of a write_file call changes the keys of the pages that get it, though
+    the shared context's names are sorted out once, not per page."""
+    from incremental_render.fingerprint import Fingerprints
+    from incremental_render.projection import page_digest
+
+    def key(shared_extra: dict, own: dict) -> str:
+        shared = {"SITENAME": "Phường Bưởi", "pages": [], **shared_extra}
+        page = {**shared, "output_file": "the/a/index.html", "tag": "a", **own}
+        names = ["output_file", "tag", *own]
+        return page_digest(Fingerprints(), "tag.html", page, shared, names)
+
+    plain = key({}, {})
+    assert key({}, {}) == plain
+    assert key({"weather": "nắng"}, {}) != key({"weather": "mưa"}, {}) != plain
+    assert key({}, {"weather": "nắng"}) != key({}, {"weather": "mưa"}) != plain
+    assert key({"weather": "nắng"}, {}) == key({}, {"weather": "nắng"})
+    assert key({"drafts": ["x"]}, {}) == plain, "a name no skippable template prints"
 
 
 def test_tag_category_and_author_pages_are_written_as_pelican_writes_them():

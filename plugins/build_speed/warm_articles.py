@@ -41,6 +41,7 @@ import datetime
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from pelican.urlwrappers import URLWrapper
 
@@ -64,7 +65,7 @@ class _Remembered:
     __slots__ = ("static_links", "texts")
 
     def __init__(self) -> None:
-        self.texts: dict[str, str] = {}  # incremental_render's digested attributes
+        self.texts: dict[str, Any] = {}  # incremental_render's digested attributes
         self.static_links: frozenset[str] | None = None  # its {static} and {attach} links
 
 

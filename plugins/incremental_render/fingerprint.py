@@ -46,10 +46,15 @@ def hexdigest(*parts: str) -> str:
 # (the copy, the article as read, the texts of its attributes already
 # digested). A text is kept with the article as read, for every build's copy
 # of it: an attribute the build left as read has the same text.
-_AS_READ: dict[int, tuple[Any, Any, dict[str, str]]] = {}
+_AS_READ: dict[int, tuple[Any, Any, dict[str, Any]]] = {}
+# Kept in those texts besides attributes' (no attribute has these names):
+_ORDER = "\x00order"  # the copy's attribute names, and those digested, sorted
+_METADATA = "\x00metadata"  # the metadata as read that no attribute shadows
+_HTML = "\x00html"  # the digest of the HTML as read
+_CARD = "\x00card"  # what the last build's copy showed in lists, and its digest
 
 
-def copied_as_read(copy: Content, original: Content, texts: dict[str, str]) -> None:
+def copied_as_read(copy: Content, original: Content, texts: dict[str, Any]) -> None:
     """``copy`` is ``original`` as read, for this build; ``texts`` is kept
     with ``original``. The values ``original`` holds are never changed."""
     _AS_READ[id(copy)] = (copy, original, texts)
@@ -88,30 +93,50 @@ class Fingerprints:
         found = self._full.get(id(item))
         if found is None:
             parts = [type(item).__name__, _relative(item), item.url, item.save_as]
-            parts += [item.content, item.summary]
-            attributes = vars(item)
-            read = texts = None
             origin = _AS_READ.get(id(item))
             if origin is not None and origin[0] is item:
                 read, texts = vars(origin[1]), origin[2]
-            for name in sorted(attributes):
-                if name in SKIPPED_ATTRIBUTES:
-                    continue
-                value = _unshadowed(name, attributes[name], attributes)
-                if read is not None:
-                    # Left as read (the same objects): the text of the
-                    # last build's copy, not the walk through its values.
-                    before = _unshadowed(name, read.get(name, _NONE), read)
-                    if before is not _NONE and _same(value, before):
-                        text = texts.get(name)
-                        if text is None:
-                            text = texts[name] = f"{name}={self.value(value, 1)}"
-                        parts.append(text)
-                        continue
-                parts.append(f"{name}={self.value(value, 1)}")
+                parts += [_html_digest(item.content, read, texts), item.summary]
+                self._copy_attributes(parts, vars(item), read, texts)
+            else:
+                parts += [_html_digest(item.content), item.summary]
+                attributes = vars(item)
+                for name in sorted(attributes):
+                    if name not in SKIPPED_ATTRIBUTES:
+                        value = _unshadowed(name, attributes[name], attributes)
+                        parts.append(f"{name}={self.value(value, 1)}")
             found = self._full[id(item)] = hexdigest(*parts)
             self._keep.append(item)
         return found
+
+    def _copy_attributes(self, parts: list, attributes: dict, read: dict, texts: dict) -> None:
+        """The attribute texts of a copy of an article as read: the same
+        texts as ``full`` makes of any object, those of attributes left as
+        read (the same objects) taken from ``texts``. The names in digest
+        order and the metadata as read are kept in ``texts`` too, under
+        names no attribute has: this runs for every article of every build."""
+        order = tuple(attributes)
+        known = texts.get(_ORDER)
+        if known is None or known[0] != order:
+            known = texts[_ORDER] = (order, sorted(set(order) - SKIPPED_ATTRIBUTES))
+        for name in known[1]:
+            value = attributes[name]
+            if name == "metadata":
+                value = _unshadowed(name, value, attributes)
+                before = texts.get(_METADATA, _NONE)
+                if before is _NONE:
+                    before = texts[_METADATA] = _unshadowed(name, read.get(name, _NONE), read)
+            else:
+                before = read.get(name, _NONE)
+            if value is before or (before is not _NONE and _same(value, before)):
+                # Left as read: the text of the last build's copy, not
+                # the walk through its values.
+                text = texts.get(name)
+                if text is None:
+                    text = texts[name] = f"{name}={self.value(value, 1)}"
+                parts.append(text)
+            else:
+                parts.append(f"{name}={self.value(value, 1)}")
 
     def card(self, item: Content | None) -> str:
         """What a page prints of *another* article (lists, neighbours,
@@ -122,18 +147,36 @@ class Fingerprints:
         found = self._card.get(id(item))
         if found is None:
             category = getattr(item, "category", None)
-            found = self._card[id(item)] = hexdigest(
-                type(item).__name__,
-                _relative(item),
+            shown = (
+                getattr(item, "title", ""),
+                getattr(item, "date", None),
+                category,
                 item.url,
-                str(getattr(item, "title", "")),
-                _date(getattr(item, "date", None)),
-                self.value(category, 1),
                 str(getattr(item, "summary", "")),
                 str(getattr(item, "status", "")),
                 str(getattr(item, "lang", "")),
                 self.value(getattr(item, "lead_image", None), 1),
             )
+            origin = _AS_READ.get(id(item))
+            texts = origin[2] if origin is not None and origin[0] is item else None
+            last = texts.get(_CARD) if texts is not None else None
+            # A copy showing the same objects and texts as the last build's
+            # copy of the same article as read has its card.
+            if last is not None and all(map(_identical, shown, last[0])):
+                found = last[1]
+            else:
+                found = hexdigest(
+                    type(item).__name__,
+                    _relative(item),
+                    shown[3],
+                    str(shown[0]),
+                    _date(shown[1]),
+                    self.value(category, 1),
+                    *shown[4:],
+                )
+                if texts is not None:
+                    texts[_CARD] = (shown, found)
+            self._card[id(item)] = found
             self._keep.append(item)
         return found
 
@@ -207,6 +250,23 @@ def _same(now: Any, before: Any) -> bool:
     if kind is dict:
         return now.keys() == before.keys() and all(_same(v, before[k]) for k, v in now.items())
     return False
+
+
+def _html_digest(html: str, read: dict | None = None, texts: dict | None = None) -> str:
+    """A page's HTML counts by its digest: the same for an article's copy
+    whose HTML is the one read (no link in it changed), without hashing
+    4 kB per article and build again."""
+    if read is not None and html is read.get("_content"):
+        found = texts.get(_HTML)
+        if found is None:
+            found = texts[_HTML] = hexdigest(html)
+        return found
+    return hexdigest(html)
+
+
+def _identical(now: Any, before: Any) -> bool:
+    # Strings by value: Pelican makes URL and summary again on each access.
+    return now is before or (type(now) is str and now == before)
 
 
 def _relative(item) -> str:

@@ -32,6 +32,11 @@ from .state import BuildState, Entry
 logger = logging.getLogger(__name__)
 
 
+# The names _local_context gives a page besides the generator's context and
+# the writer's keyword arguments.
+_LOCAL_NAMES = ("localsiteurl", "output_file", "SITEURL")
+
+
 class IncrementalWriter(Writer):
     """Bound to one build's ``BuildState`` by ``writer_for``."""
 
@@ -100,7 +105,7 @@ class IncrementalWriter(Writer):
             paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
         if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
             local = self._local_context(context, name, kwargs, relative_urls)
-            self._write_keyed(template, local, context, name, override_output)
+            self._write_keyed(template, local, context, name, override_output, kwargs)
             return
         per_page = (
             self.settings["PAGINATED_TEMPLATES"][template_name]
@@ -127,7 +132,9 @@ class IncrementalWriter(Writer):
                     }
                 )
             local = self._local_context(context, page.save_as, paginated_kwargs, relative_urls)
-            self._write_keyed(template, local, context, page.save_as, override_output)
+            self._write_keyed(
+                template, local, context, page.save_as, override_output, paginated_kwargs
+            )
 
     def write_made(self, name: str, about: str, items, make, context) -> None:
         """A file a plugin makes from content objects (a feed): ``make()``,
@@ -159,7 +166,7 @@ class IncrementalWriter(Writer):
         local.update(kwargs)
         return local
 
-    def _write_keyed(self, template, local, context, name, override) -> None:
+    def _write_keyed(self, template, local, context, name, override, kwargs) -> None:
         if local["localsiteurl"]:
             context["localsiteurl"] = local["localsiteurl"]
         path = sanitised_join(self.output_path, name)
@@ -176,7 +183,9 @@ class IncrementalWriter(Writer):
                 )
         key = hexdigest(
             self.state.base_key,
-            projection.page_digest(self.fingerprints, template.name, local, context),
+            projection.page_digest(
+                self.fingerprints, template.name, local, context, [*_LOCAL_NAMES, *kwargs]
+            ),
         )
         relative = self._relative(path)
         if self._kept(path, relative, key, local):
