@@ -316,6 +316,32 @@ def test_common_words_cost_almost_nothing():
     assert entries["phuong"][3] == 2 and entries["phuong"][7] == 0
 
 
+def test_a_common_words_impact_is_the_median_of_its_own_whatever_words_are_keyed_with_it():
+    import numpy as np
+
+    from vn_search.postings import with_impacts
+
+    rng = np.random.default_rng(7)
+    norms, boosts = rng.uniform(0.3, 3, 400), rng.uniform(1, 1.4, 400)
+    words = []  # lists of counting postings: number << TF_BITS | count
+    for size in [1, 2, 3, 4, 17, 18, 250, 400]:
+        numbers = np.sort(rng.choice(400, size, replace=False))
+        counts = rng.integers(1, 30, size)
+        words.append(array("I", (numbers << vn_index.TF_BITS | counts).astype(np.uint32).tobytes()))
+    counted = np.frombuffer(b"".join(words), dtype=np.uint32)
+    numbers = (counted >> vn_index.TF_BITS).astype(np.int64)
+    impact = vn_index.impacts(counted & vn_index.TF_MAX, norms[numbers], boosts[numbers])
+    spans, start = [], 0
+    for rows in words:
+        spans.append((start, start + len(rows)))
+        start += len(rows)
+    every_other = spans[::2]  # not only one after another
+    expected = [vn_index._constant("w", with_impacts(rows, norms, boosts)) for rows in words]
+    assert vn_index._median_impacts(impact, spans) == expected
+    assert vn_index._median_impacts(impact, every_other) == expected[::2]
+    assert len(set(expected)) > 2, "the sizes and weights give different medians"
+
+
 def test_articles_cited_by_others_rank_a_little_higher():
     text = "sổ tay đảng viên điện tử"
     docs = [_doc(1, "Tin", text), _doc(2, "Tin", text, cited_by=1)]
