@@ -67,6 +67,31 @@ def test_relative_paths_are_remembered_but_never_stale(tmp_path):
     assert article.get_relative_source_path() == "2024/tin.md"
 
 
+def test_the_article_files_are_listed_once_per_build(tmp_path):
+    from build_speed import listing
+
+    (tmp_path / "bai-viet").mkdir()
+    for name in ("a.md", "b.md", "ghi-chu.txt"):
+        (tmp_path / "bai-viet" / name).write_text("Title: x\n", encoding="utf-8")
+    walks = []
+
+    def walk(paths, exclude=None, extensions=None) -> set[str]:  # Pelican's get_files
+        walks.append(paths)
+        return {p.name for p in (tmp_path / paths[0]).iterdir() if p.suffix[1:] in extensions}
+
+    listing.install(generator := SimpleNamespace(get_files=walk))
+    first = generator.get_files(["bai-viet"], exclude=[], extensions=("md",))
+    first.discard("a.md")  # the caller's own set
+    (tmp_path / "bai-viet" / "c.md").write_text("Title: y\n", encoding="utf-8")
+    assert generator.get_files(["bai-viet"], [], ("md",)) == {"a.md", "b.md"}
+    assert generator.get_files(["bai-viet"], [], ("md", "txt")) == {
+        "a.md", "b.md", "c.md", "ghi-chu.txt"
+    }  # fmt: skip
+    assert len(walks) == 2
+    listing.install(next_build := SimpleNamespace(get_files=walk))
+    assert "c.md" in next_build.get_files(["bai-viet"], [], ("md",)), "each build lists again"
+
+
 def test_remembering_keeps_articles_picklable_and_stable(tmp_path):
     # Pelican's content cache pickles articles; the incremental renderer
     # digests their attributes, so the memo must print the same every build.
@@ -89,7 +114,8 @@ def test_a_kept_article_is_copied_for_each_build_and_never_shared_with_it(tmp_pa
     kept = _Copier(None, None).article(article)
     assert kept.settings is None and kept._context is None  # no build held alive
 
-    settings, context = {"SITENAME": "mới"}, {"articles": []}
+    settings = {"SITENAME": "mới", "PATH": article.settings["PATH"]}
+    context = {"articles": []}
     copy = _Copier(settings, context).article(kept)
     assert copy.settings is settings and copy._context is context
     assert copy.tags is copy.metadata["tags"] and copy.tags is not kept.tags
@@ -98,6 +124,13 @@ def test_a_kept_article_is_copied_for_each_build_and_never_shared_with_it(tmp_pa
     assert kept.tags == ["Phường Bưởi"] and not hasattr(kept, "related_news")
     assert copy.title == article.title and copy.date is article.date
     assert copy.get_relative_source_path.content is copy
+    # Its path relative to the content folder is worked out once, not per build.
+    assert copy.get_relative_source_path() == "bai-viet/2024/tin.md"
+    later = _Copier(settings, context).article(kept)
+    assert later.get_relative_source_path.content is later
+    assert later.get_relative_source_path.known == {
+        (copy.source_path, settings["PATH"]): "bai-viet/2024/tin.md"
+    }
 
     # A value of a kind the copy does not know (a plugin's object): the
     # article is not kept, so it is read again, never handed on stale.

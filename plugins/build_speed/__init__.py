@@ -15,6 +15,8 @@
   articles kept in memory from one build to the next; a file read again
   only when it (or what it is read with) changed, and its links to static
   files searched for once.
+- ``listing``: the article files listed once per build, not once by
+  Pelican and again by markdown_reuse.
 - ``translations``: a set of ids, as in ``groups``, for telling originals
   from translations.
 
@@ -26,7 +28,7 @@ the length of the build (its module docstring says why).
 
 from pelican import signals
 
-from . import compiled_templates, fragments, translations, warm_articles
+from . import compiled_templates, fragments, listing, translations, warm_articles
 from .archives import build_period_archives
 from .groups import install_group_pages
 from .paths import remember_relative_path
@@ -45,6 +47,7 @@ def register():
     signals.generator_init.connect(compiled_templates.install)
     signals.generator_init.connect(fragments.install)
     signals.article_generator_init.connect(install_archives)
+    signals.article_generator_init.connect(listing.install)
     signals.article_generator_init.connect(warm_articles.install)
     signals.finalized.connect(warm_articles.end_build)
     signals.content_object_init.connect(remember_relative_path)

@@ -18,9 +18,11 @@ class RelativePathMemo:
 
     __slots__ = ("content", "known")
 
-    def __init__(self, content):
+    def __init__(self, content, known: dict | None = None):
         self.content = content
-        self.known: dict[tuple, str | None] = {}
+        # The answers depend on the key alone: copies of one article (the
+        # warm build process: warm_articles.py) share them, build after build.
+        self.known: dict[tuple, str | None] = {} if known is None else known
 
     def __call__(self, source_path=None):
         content = self.content

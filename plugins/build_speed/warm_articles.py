@@ -231,7 +231,7 @@ class _Copier:
             elif name == "_context":
                 state[name] = self.context
             elif isinstance(value, RelativePathMemo):
-                state[name] = RelativePathMemo(new)
+                state[name] = RelativePathMemo(new, value.known)
             else:
                 state[name] = self.value(value, name)
         return new
