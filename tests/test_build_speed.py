@@ -189,7 +189,14 @@ def test_a_copy_is_digested_as_it_is_now_whatever_was_digested_of_the_article_re
     def new_lead_photo(copy):  # its card, in every list, shows it
         copy.lead_image = {"src": "images/anh.jpg"}
 
-    for change in (add_tag, retitle, new_lead_photo):
+    def new_slug(copy):  # a new address: URL and save_as
+        copy.slug = "tin-moi"
+
+    def own_url(copy):
+        copy.override_url = "tin/rieng/"
+
+    changes = (add_tag, retitle, new_lead_photo, new_slug, own_url)
+    for change in changes:
         assert key_of_a_copy(change) == plain_key(change) != plain_key()
     assert key_of_a_copy(retitle)[1] != plain_key()[1], "lists show the new title"
     assert key_of_a_copy(new_lead_photo)[1] != plain_key()[1]

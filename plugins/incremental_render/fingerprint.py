@@ -52,6 +52,11 @@ _ORDER = "\x00order"  # the copy's attribute names, and those digested, sorted
 _METADATA = "\x00metadata"  # the metadata as read that no attribute shadows
 _HTML = "\x00html"  # the digest of the HTML as read
 _CARD = "\x00card"  # what the last build's copy showed in lists, and its digest
+_URLS = "\x00urls"  # the URL and save_as of a copy left as read
+# Attributes each build gives its copy anew: not part of the article as read.
+_BUILD_ATTRIBUTES = frozenset({"_context", "settings", "_settings"})
+# Attributes read that are never digested, but that URLs are made from.
+_READ_SKIPPED = ("source_path", "_content")
 
 
 def copied_as_read(copy: Content, original: Content, texts: dict[str, Any]) -> None:
@@ -73,6 +78,7 @@ class Fingerprints:
     def __init__(self) -> None:
         self._full: dict[int, str] = {}
         self._card: dict[int, str] = {}
+        self._url: dict[int, str] = {}
         self._memo: dict[tuple[str, int], Any] = {}
         self._wrappers: dict[tuple[str, str, str], str] = {}
         self._keep: list[Any] = []  # keeps ids valid
@@ -92,13 +98,25 @@ class Fingerprints:
         HTML, summary, URL, and whatever plugins attached to it."""
         found = self._full.get(id(item))
         if found is None:
-            parts = [type(item).__name__, _relative(item), item.url, item.save_as]
+            head = [type(item).__name__, _relative(item)]
             origin = _AS_READ.get(id(item))
             if origin is not None and origin[0] is item:
                 read, texts = vars(origin[1]), origin[2]
-                parts += [_html_digest(item.content, read, texts), item.summary]
-                self._copy_attributes(parts, vars(item), read, texts)
+                rest = [_html_digest(item.content, read, texts), item.summary]
+                as_read = self._copy_attributes(rest, vars(item), read, texts)
+                # Pelican makes the URLs from the metadata, the settings and
+                # the path alone: those of a copy left as read are the last
+                # copy's (the settings are the same, or nothing is kept).
+                urls = texts.get(_URLS) if as_read else None
+                if urls is None:
+                    urls = (self.url(item), item.save_as)
+                    if as_read:
+                        texts[_URLS] = urls
+                else:
+                    self._url[id(item)] = urls[0]
+                parts = [*head, *urls, *rest]
             else:
+                parts = [*head, self.url(item), item.save_as]
                 parts += [_html_digest(item.content), item.summary]
                 attributes = vars(item)
                 for name in sorted(attributes):
@@ -109,16 +127,31 @@ class Fingerprints:
             self._keep.append(item)
         return found
 
-    def _copy_attributes(self, parts: list, attributes: dict, read: dict, texts: dict) -> None:
+    def url(self, item: Content) -> str:
+        """``item.url``, once per build: Pelican formats it on every access."""
+        found = self._url.get(id(item))
+        if found is None:
+            found = self._url[id(item)] = item.url
+            self._keep.append(item)
+        return found
+
+    def _copy_attributes(self, parts: list, attributes: dict, read: dict, texts: dict) -> bool:
         """The attribute texts of a copy of an article as read: the same
         texts as ``full`` makes of any object, those of attributes left as
         read (the same objects) taken from ``texts``. The names in digest
         order and the metadata as read are kept in ``texts`` too, under
-        names no attribute has: this runs for every article of every build."""
+        names no attribute has: this runs for every article of every build.
+        True if every attribute read is left as read, and the build gave the
+        copy no URL of its own (``override_url``, ``override_save_as``)."""
         order = tuple(attributes)
         known = texts.get(_ORDER)
         if known is None or known[0] != order:
-            known = texts[_ORDER] = (order, sorted(set(order) - SKIPPED_ATTRIBUTES))
+            names = sorted(set(order) - SKIPPED_ATTRIBUTES)
+            complete = read.keys() - _BUILD_ATTRIBUTES <= set(order) and not any(
+                n.startswith("override_") and n not in read for n in order
+            )
+            known = texts[_ORDER] = (order, names, complete, sum(n in read for n in names))
+        left = 0  # attributes read and left as read
         for name in known[1]:
             value = attributes[name]
             if name == "metadata":
@@ -135,8 +168,14 @@ class Fingerprints:
                 if text is None:
                     text = texts[name] = f"{name}={self.value(value, 1)}"
                 parts.append(text)
+                left += 1
             else:
                 parts.append(f"{name}={self.value(value, 1)}")
+        return (
+            known[2]
+            and left == known[3]
+            and all(attributes.get(n) is read.get(n) for n in _READ_SKIPPED)
+        )
 
     def card(self, item: Content | None) -> str:
         """What a page prints of *another* article (lists, neighbours,
@@ -151,7 +190,7 @@ class Fingerprints:
                 getattr(item, "title", ""),
                 getattr(item, "date", None),
                 category,
-                item.url,
+                self.url(item),
                 str(getattr(item, "summary", "")),
                 str(getattr(item, "status", "")),
                 str(getattr(item, "lang", "")),

@@ -351,15 +351,13 @@ def _patch_run(key: str, work: _Patch) -> tuple[str, list[int], list[bytes]]:
     postings = store.postings(work.previous)
     gone = np.zeros(len(lengths), dtype=bool)
     gone[work.changed] = True
-    for term, rows in list(postings.items()):
-        values = np.frombuffer(rows, dtype=np.uint32)
-        drop = gone[values >> TF_BITS]
-        if drop.any():
-            left = values[~drop]
-            if len(left):
-                postings[term] = array("I", left.tobytes())
-            else:
-                del postings[term]
+    for term in _terms_of(postings, gone):
+        values = np.frombuffer(postings[term], dtype=np.uint32)
+        left = values[~gone[values >> TF_BITS]]
+        if len(left):
+            postings[term] = array("I", left.tobytes())
+        else:
+            del postings[term]
     for position, article in zip(work.changed, _plain(work.articles, work.html), strict=True):
         for term, rows in count_run([article], position).items():
             known = postings.get(term)
@@ -374,6 +372,19 @@ def _patch_run(key: str, work: _Patch) -> tuple[str, list[int], list[bytes]]:
         lengths[position], texts[position] = _length_and_text(article)
     store.save(key, postings, lengths, texts, work.digests)
     return key, lengths, texts
+
+
+def _terms_of(postings: dict[str, array], articles: np.ndarray) -> list[str]:
+    """The keys with a posting of an article marked in ``articles`` (by
+    its number in the run), found with a few numpy calls over the run's
+    postings joined, not one per key (a run has tens of thousands)."""
+    if not postings:
+        return []
+    sizes = np.fromiter(map(len, postings.values()), dtype=np.int64, count=len(postings))
+    values = np.frombuffer(b"".join(postings.values()), dtype=np.uint32)
+    owners = np.repeat(np.arange(len(sizes)), sizes)  # each posting's key, by number
+    terms = list(postings)
+    return [terms[i] for i in np.unique(owners[articles[values >> TF_BITS]])]
 
 
 def _plain(articles: list[Article], html: bool) -> list[Article]:
