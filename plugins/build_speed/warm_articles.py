@@ -156,6 +156,10 @@ class WarmArticles:
             return
         remembered = self.remembered[id(article)] = _Remembered()
         self.kept[path] = (file_stamp, self._key(), kept, remembered)
+        # This build's article is as read too, as a copy is: its page key
+        # fills the texts the next builds' copies take (the first save after
+        # ``invoke serve`` starts is then as quick as the others).
+        copied_as_read(article, kept, remembered.texts)
 
     def add_static_links(self, content) -> None:
         """Pelican's ``Generator.add_static_links``, which searches the

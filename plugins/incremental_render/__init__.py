@@ -32,7 +32,7 @@ from .writer import IncrementalWriter
 logger = logging.getLogger(__name__)
 
 # Bump when the way keys are made changes: every page is rendered once more.
-KEY_VERSION = "3"
+KEY_VERSION = "4"
 
 # The builds updating an output folder in place, by that folder: where a
 # generator's hook, which gets no Pelican, finds its build's state.

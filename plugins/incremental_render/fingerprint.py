@@ -25,8 +25,12 @@ from pelican.urlwrappers import URLWrapper
 # base key already covers, and the absolute source path (the path relative
 # to the content folder counts instead: a moved checkout keeps its keys).
 # _content is the HTML before links are resolved: ``content``, which counts,
-# is made from it.
-SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_settings", "source_path", "_content"})
+# is made from it. get_relative_source_path is build_speed's memo standing in
+# for Pelican's method (each copy of a kept article has its own): a function,
+# no value a page prints.
+SKIPPED_ATTRIBUTES = frozenset(
+    {"_context", "settings", "_settings", "source_path", "_content", "get_relative_source_path"}
+)
 # Where the site is read from and written to is no part of any page.
 SKIPPED_SETTINGS = frozenset({"PATH", "OUTPUT_PATH", "CACHE_PATH"})
 MAX_DEPTH = 6
