@@ -340,6 +340,10 @@ def test_a_common_words_impact_is_the_median_of_its_own_whatever_words_are_keyed
     assert vn_index._median_impacts(impact, spans) == expected
     assert vn_index._median_impacts(impact, every_other) == expected[::2]
     assert len(set(expected)) > 2, "the sizes and weights give different medians"
+    assert expected == [
+        int(np.median(np.frombuffer(rows, np.uint32) & 0xFF))
+        for rows in (with_impacts(rows, norms, boosts) for rows in words)
+    ], "numpy's median, rounded down"
 
 
 def test_articles_cited_by_others_rank_a_little_higher():

@@ -601,10 +601,10 @@ def _group_keys(
 
 
 def _median_impacts(impact: np.ndarray, spans: Sequence[tuple[int, int]]) -> list[int]:
-    """_constant of each span of ``impact``, for all spans in a few numpy
-    calls, not a median per word (an edit keys every common word of the
-    site). Impacts are bytes: each span's median is read off its
-    histogram of 256 counts."""
+    """The median of each span of ``impact`` (of two middle ones, their
+    mean, rounded down), for all spans in a few numpy calls: an edit keys
+    every common word of the site, and _constant takes one word's. Impacts
+    are bytes: each span's median is read off its histogram of 256 counts."""
     if not spans:
         return []
     bounds = np.array(spans, dtype=np.int64)
@@ -727,7 +727,8 @@ def _constant(term: str, rows: array) -> int:
     (of two middle ones, their mean, rounded down)."""
     if term.startswith("#"):
         return 0
-    return int(np.median(np.frombuffer(_impacts(rows), dtype=np.uint8)))
+    impact = np.frombuffer(_impacts(rows), dtype=np.uint8).astype(np.int64)
+    return _median_impacts(impact, [(0, len(impact))])[0]
 
 
 def _impacts(rows: array) -> bytes:
