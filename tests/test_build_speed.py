@@ -150,6 +150,14 @@ def _record(calls, *args, **kwargs):
     calls.append((args, kwargs))
 
 
+def _build_copy(read: Article, change=None) -> Article:
+    """A build's copy of an article kept as read, and what the build did to it."""
+    copy = _Copier(read.settings, {}).article(read)
+    if change is not None:
+        change(copy)
+    return copy
+
+
 def test_a_copy_is_digested_as_it_is_now_whatever_was_digested_of_the_article_read(tmp_path):
     from pelican.urlwrappers import Tag
 
@@ -160,9 +168,7 @@ def test_a_copy_is_digested_as_it_is_now_whatever_was_digested_of_the_article_re
     texts: dict[str, str] = {}
 
     def key_of_a_copy(change=None) -> tuple[str, str]:
-        copy = _Copier(read.settings, {}).article(read)
-        if change is not None:
-            change(copy)
+        copy = _build_copy(read, change)
         copied_as_read(copy, read, texts)
         try:
             fingerprints = Fingerprints()
@@ -171,14 +177,13 @@ def test_a_copy_is_digested_as_it_is_now_whatever_was_digested_of_the_article_re
             forget_copies()
 
     def plain_key(change=None) -> tuple[str, str]:  # as a build that keeps nothing
-        copy = _Copier(read.settings, {}).article(read)
-        if change is not None:
-            change(copy)
+        copy = _build_copy(read, change)
         fingerprints = Fingerprints()
         return fingerprints.full(copy), fingerprints.card(copy)
 
     assert key_of_a_copy() == key_of_a_copy() == plain_key()
-    assert "tags" in texts, "the texts of attributes left as read are kept"
+    layout = texts["\x00order"]  # the texts of attributes left as read are kept
+    assert any(text and text.startswith("tags=") for text in layout.texts)
 
     def add_tag(copy):  # a plugin changing a list in place, during a build
         copy.tags.append(Tag("Môi trường", read.settings))
@@ -202,6 +207,52 @@ def test_a_copy_is_digested_as_it_is_now_whatever_was_digested_of_the_article_re
     assert key_of_a_copy(new_lead_photo)[1] != plain_key()[1]
     assert key_of_a_copy(add_tag)[1] == plain_key()[1], "cards show no tags"
     assert key_of_a_copy() == plain_key(), "the article as read was left as it was"
+
+
+def test_a_copy_has_the_last_builds_urls_only_while_what_they_are_made_of_is_as_read(tmp_path):
+    """build_speed/urls.py: while a build writes, an article's URL and
+    save_as are formatted once; a warm build's copy left as read takes the
+    last copy's, a copy the build changed has its own, as Pelican makes it."""
+    from pelican.contents import Content
+
+    from build_speed import urls
+    from incremental_render.fingerprint import copied_as_read, forget_copies
+
+    read = _article(tmp_path, "tin.md")
+    texts: dict[str, str] = {}
+
+    def urls_of_a_copy(change=None) -> tuple[str, str]:
+        copy = _build_copy(read, change)
+        copied_as_read(copy, read, texts)
+        urls.install()
+        try:
+            return copy.url, copy.save_as, copy.url
+        finally:
+            urls.uninstall()
+            forget_copies()
+
+    def as_pelican_makes_them(change=None) -> tuple[str, str]:
+        copy = _build_copy(read, change)
+        return copy.url, copy.save_as, copy.url
+
+    def new_slug(copy):
+        copy.slug = "tin-moi"
+
+    def own_url(copy):
+        copy.override_url = "tin/rieng/"
+
+    def in_french(copy):  # a translation: its URL has its language
+        copy.lang, copy.in_default_lang = "fr", False
+
+    plain = as_pelican_makes_them()
+    assert urls_of_a_copy() == plain
+    assert texts["\x00url url"] == plain[0], "kept with the article as read"
+    texts["\x00url url"] = "kept/"  # what the next copy left as read shows, unformatted
+    assert urls_of_a_copy() == ("kept/", plain[1], "kept/")
+    for change in (new_slug, own_url, in_french):
+        assert urls_of_a_copy(change) == as_pelican_makes_them(change) != plain
+    assert vars(Content)["url"] is urls.PELICANS["url"], "Pelican's property is back"
+    assert as_pelican_makes_them() == plain
 
 
 def test_a_page_key_counts_context_names_no_projection_knows_wherever_they_come_from():

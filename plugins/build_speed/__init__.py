@@ -19,16 +19,19 @@
   Pelican and again by markdown_reuse.
 - ``translations``: a set of ids, as in ``groups``, for telling originals
   from translations.
+- ``urls``: each article's and page's ``url`` and ``save_as`` formatted once
+  while the build writes, not on every access.
 
-All but the last are installed on the instances Pelican creates (a
+All but the last two are installed on the instances Pelican creates (a
 generator, a content object), never by patching Pelican's classes, so they
-end with the build; the last swaps a function of ``pelican.generators`` for
-the length of the build (its module docstring says why).
+end with the build; the last two swap a function of ``pelican.generators``
+and two properties of ``Content`` for part of the build, and put Pelican's
+back when it ends (their module docstrings say why).
 """
 
 from pelican import signals
 
-from . import compiled_templates, fragments, listing, translations, warm_articles
+from . import compiled_templates, fragments, listing, translations, urls, warm_articles
 from .archives import build_period_archives
 from .groups import install_group_pages
 from .paths import remember_relative_path
@@ -44,6 +47,9 @@ def install_archives(generator) -> None:
 def register():
     signals.initialized.connect(translations.install)
     signals.finalized.connect(translations.uninstall)
+    signals.initialized.connect(urls.uninstall)  # after a build that failed
+    signals.get_writer.connect(urls.install)
+    signals.finalized.connect(urls.uninstall)
     signals.generator_init.connect(compiled_templates.install)
     signals.generator_init.connect(fragments.install)
     signals.article_generator_init.connect(install_archives)

@@ -13,6 +13,8 @@ import dataclasses
 import datetime
 import hashlib
 from collections.abc import Mapping
+from itertools import compress
+from operator import is_not, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ SKIPPED_ATTRIBUTES = frozenset(
 SKIPPED_SETTINGS = frozenset({"PATH", "OUTPUT_PATH", "CACHE_PATH"})
 MAX_DEPTH = 6
 _NONE = object()  # no such attribute
+_CONTENT_KINDS: set[type] = set()  # the subclasses of Content met so far
 
 
 def hexdigest(*parts: str) -> str:
@@ -51,12 +54,15 @@ def hexdigest(*parts: str) -> str:
 # digested). A text is kept with the article as read, for every build's copy
 # of it: an attribute the build left as read has the same text.
 _AS_READ: dict[int, tuple[Any, Any, dict[str, Any]]] = {}
+# How each of those copies compares with its article as read, by id of the
+# copy: once per build (page keys and URLs ask), as the build writes.
+_COMPARED: dict[int, _Comparison] = {}
 # Kept in those texts besides attributes' (no attribute has these names):
-_ORDER = "\x00order"  # the copy's attribute names, and those digested, sorted
+_ORDER = "\x00order"  # the _Layout of the last build's copy
 _METADATA = "\x00metadata"  # the metadata as read that no attribute shadows
 _HTML = "\x00html"  # the digest of the HTML as read
 _CARD = "\x00card"  # what the last build's copy showed in lists, and its digest
-_URLS = "\x00urls"  # the URL and save_as of a copy left as read
+# (build_speed/urls.py keeps a copy's URL and save_as there too, as "\x00url …")
 # Attributes each build gives its copy anew: not part of the article as read.
 _BUILD_ATTRIBUTES = frozenset({"_context", "settings", "_settings"})
 # Attributes read that are never digested, but that URLs are made from.
@@ -69,9 +75,24 @@ def copied_as_read(copy: Content, original: Content, texts: dict[str, Any]) -> N
     _AS_READ[id(copy)] = (copy, original, texts)
 
 
+def left_as_read(item: Content) -> dict[str, Any] | None:
+    """The texts kept with the article ``item`` was copied from, if ``item``
+    is a copy of this build holding every attribute as read, and no URL of
+    its own (``override_url``, ``override_save_as``): its URLs are then the
+    last build's (Pelican makes them from those attributes and the settings,
+    which are the same, or nothing is kept). Asked while the build writes,
+    once every attribute is set: the answer is kept for the build."""
+    origin = _AS_READ.get(id(item))
+    if origin is None or origin[0] is not item:
+        return None
+    texts = origin[2]
+    return texts if _compared(item, origin[1], texts).as_read else None
+
+
 def forget_copies() -> None:
     """At the end of each build: the copies are the build's."""
     _AS_READ.clear()
+    _COMPARED.clear()
 
 
 class Fingerprints:
@@ -106,19 +127,9 @@ class Fingerprints:
             origin = _AS_READ.get(id(item))
             if origin is not None and origin[0] is item:
                 read, texts = vars(origin[1]), origin[2]
-                rest = [_html_digest(item.content, read, texts), item.summary]
-                as_read = self._copy_attributes(rest, vars(item), read, texts)
-                # Pelican makes the URLs from the metadata, the settings and
-                # the path alone: those of a copy left as read are the last
-                # copy's (the settings are the same, or nothing is kept).
-                urls = texts.get(_URLS) if as_read else None
-                if urls is None:
-                    urls = (self.url(item), item.save_as)
-                    if as_read:
-                        texts[_URLS] = urls
-                else:
-                    self._url[id(item)] = urls[0]
-                parts = [*head, *urls, *rest]
+                rest = [_copy_html_digest(item, read, texts), item.summary]
+                self._copy_attributes(rest, item, origin[1], texts)
+                parts = [*head, self.url(item), item.save_as, *rest]
             else:
                 parts = [*head, self.url(item), item.save_as]
                 parts += [_html_digest(item.content), item.summary]
@@ -139,47 +150,29 @@ class Fingerprints:
             self._keep.append(item)
         return found
 
-    def _copy_attributes(self, parts: list, attributes: dict, read: dict, texts: dict) -> bool:
+    def _copy_attributes(self, parts: list, copy: Content, original: Content, texts: dict):
         """The attribute texts of a copy of an article as read: the same
         texts as ``full`` makes of any object, those of attributes left as
-        read (the same objects) taken from ``texts``. The names in digest
-        order and the metadata as read are kept in ``texts`` too, under
-        names no attribute has: this runs for every article of every build.
-        True if every attribute read is left as read, and the build gave the
-        copy no URL of its own (``override_url``, ``override_save_as``)."""
-        order = tuple(attributes)
-        known = texts.get(_ORDER)
-        if known is None or known[0] != order:
-            names = sorted(set(order) - SKIPPED_ATTRIBUTES)
-            complete = read.keys() - _BUILD_ATTRIBUTES <= set(order) and not any(
-                n.startswith("override_") and n not in read for n in order
-            )
-            known = texts[_ORDER] = (order, names, complete, sum(n in read for n in names))
-        left = 0  # attributes read and left as read
-        for name in known[1]:
-            value = attributes[name]
-            if name == "metadata":
-                value = _unshadowed(name, value, attributes)
-                before = texts.get(_METADATA, _NONE)
-                if before is _NONE:
-                    before = texts[_METADATA] = _unshadowed(name, read.get(name, _NONE), read)
-            else:
-                before = read.get(name, _NONE)
-            if value is before or (before is not _NONE and _same(value, before)):
-                # Left as read: the text of the last build's copy, not
-                # the walk through its values.
-                text = texts.get(name)
+        read (the same objects) taken from ``texts``, where the copy's
+        layout (_Layout) and the metadata as read are kept too, under names
+        no attribute has: this runs for every article of every build."""
+        comparison = _compared(copy, original, texts)
+        layout, now = comparison.layout, comparison.now
+        made = layout.texts.copy()
+        for i, value, same in comparison.changed:
+            text = made[i] if same else None
+            if text is None:
+                text = made[i] = f"{layout.names[i]}={self.value(value, 1)}"
+                if same:
+                    layout.texts[i] = text
+        if None in made:  # the first build of this layout: left as read, not yet digested
+            attributes = vars(copy)
+            for i, text in enumerate(made):
                 if text is None:
-                    text = texts[name] = f"{name}={self.value(value, 1)}"
-                parts.append(text)
-                left += 1
-            else:
-                parts.append(f"{name}={self.value(value, 1)}")
-        return (
-            known[2]
-            and left == known[3]
-            and all(attributes.get(n) is read.get(n) for n in _READ_SKIPPED)
-        )
+                    name = layout.names[i]
+                    value = _unshadowed(name, now[i], attributes)
+                    made[i] = layout.texts[i] = f"{name}={self.value(value, 1)}"
+        parts += made
 
     def card(self, item: Content | None) -> str:
         """What a page prints of *another* article (lists, neighbours,
@@ -228,11 +221,21 @@ class Fingerprints:
 
     def value(self, value: Any, depth: int = 0) -> str:
         """A stable text for any value; content objects become their card."""
+        kind = type(value)
+        # The kinds most met first, by exact type: the tests below go through
+        # Mapping, an abstract class, before lists (a related-news list, on
+        # every article of every build).
+        if kind is list or kind is tuple:
+            if depth < MAX_DEPTH:
+                return "[" + ",".join([self.value(v, depth + 1) for v in value]) + "]"
+        elif kind in _CONTENT_KINDS:
+            return "card:" + self.card(value)
         if isinstance(value, str):
             return f"s{len(value)}:{value}"  # repr() of long HTML costs more
         if value is None or isinstance(value, bool | int | float | bytes):
             return repr(value)
         if isinstance(value, Content):
+            _CONTENT_KINDS.add(kind)
             return "card:" + self.card(value)
         if isinstance(value, URLWrapper):
             # Every article has its own Tag objects: one text per tag and build.
@@ -272,6 +275,77 @@ class Fingerprints:
         return repr(value)
 
 
+class _Comparison:
+    """A copy of this build against its article as read: its values in its
+    layout's order; the positions whose value is not the very object read,
+    each with the value digested and whether it is the same as read all the
+    same (a copied list or dict holding the objects read); whether every
+    attribute read is left as read and the copy has no URL of its own."""
+
+    __slots__ = ("as_read", "changed", "layout", "now")
+
+    def __init__(self, layout, now, changed, as_read) -> None:
+        self.layout, self.now, self.changed, self.as_read = layout, now, changed, as_read
+
+
+def _compared(copy: Content, original: Content, texts: dict) -> _Comparison:
+    found = _COMPARED.get(id(copy))
+    if found is not None:
+        return found
+    attributes, read = vars(copy), vars(original)
+    order = tuple(attributes)
+    layout = texts.get(_ORDER)
+    if layout is None or layout.order != order:
+        layout = texts[_ORDER] = _Layout(order, read)
+    now = layout.values(attributes)
+    before = layout.before
+    changed = []
+    left = len(now)  # attributes read and left as read (no value is _NONE)
+    # Most attributes are the very objects read: found by identity in C
+    # (compress, map); the loop only sees the others (the neighbours and
+    # lead photo the build set, the copied lists and dicts).
+    for i in compress(range(len(now)), map(is_not, now, before)):
+        name, value, was = layout.names[i], now[i], before[i]
+        if name == "metadata":
+            value = _unshadowed(name, value, attributes)
+            was = texts.get(_METADATA, _NONE)
+            if was is _NONE:
+                was = texts[_METADATA] = _unshadowed(name, read.get(name, _NONE), read)
+        same = was is not _NONE and _same(value, was)
+        left -= not same
+        changed.append((i, value, same))
+    as_read = (
+        layout.complete
+        and left == layout.read_count
+        and all(attributes.get(n) is read.get(n) for n in _READ_SKIPPED)
+    )
+    found = _COMPARED[id(copy)] = _Comparison(layout, now, changed, as_read)
+    return found
+
+
+class _Layout:
+    """How the copies of one article as read are laid out, while the build
+    gives them the same attribute names in the same order (every build, in
+    practice): the names ``full`` digests, in its order; what was read under
+    each (``_NONE``: the build adds it); the text of each attribute left as
+    read, once made (``None`` until then)."""
+
+    __slots__ = ("before", "complete", "names", "order", "read_count", "texts", "values")
+
+    def __init__(self, order: tuple[str, ...], read: dict) -> None:
+        self.order = order
+        self.names = tuple(sorted(set(order) - SKIPPED_ATTRIBUTES))
+        # The copy's values, in that order, in one C call.
+        getter = itemgetter(*self.names) if self.names else (lambda _: ())
+        self.values = getter if len(self.names) != 1 else (lambda a: (getter(a),))
+        self.before = tuple(read.get(name, _NONE) for name in self.names)
+        self.texts: list[str | None] = [None] * len(self.names)
+        self.complete = read.keys() - _BUILD_ATTRIBUTES <= set(order) and not any(
+            n.startswith("override_") and n not in read for n in order
+        )
+        self.read_count = sum(name in read for name in self.names)
+
+
 def _unshadowed(name: str, value: Any, attributes: Mapping[str, Any]) -> Any:
     """Pelican sets every metadata value as an attribute too: of
     ``metadata``, only the values no attribute already holds are digested."""
@@ -305,6 +379,20 @@ def _html_digest(html: str, read: dict | None = None, texts: dict | None = None)
             found = texts[_HTML] = hexdigest(html)
         return found
     return hexdigest(html)
+
+
+def _copy_html_digest(copy: Content, read: dict, texts: dict) -> str:
+    """``_html_digest(copy.content, …)`` without making ``content`` when the
+    last build found it is the HTML as read: Pelican's link regex matched
+    nothing in it (``re.sub`` then gives back the very string it was given),
+    and it matches nothing in the same HTML now, the settings being the same
+    (or nothing is kept). Making ``content`` is a regex search of the whole
+    HTML, for every article of every build."""
+    found = texts.get(_HTML)
+    as_read = found is not None and copy._content is read.get("_content")
+    if as_read and not hasattr(copy, "_get_content"):  # a plugin's HTML instead
+        return found
+    return _html_digest(copy.content, read, texts)
 
 
 def _identical(now: Any, before: Any) -> bool:

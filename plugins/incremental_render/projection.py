@@ -45,7 +45,8 @@ def _cards(fp: Fingerprints, value, ctx) -> str:
 
 
 def _latest(fp: Fingerprints, value, ctx) -> str:
-    return fp.cards((value or [])[: LATEST_ASIDE + 1])
+    # The generator's list, the same on every article page: digested once.
+    return fp.once("latest", value, lambda v: fp.cards((v or [])[: LATEST_ASIDE + 1]))
 
 
 def _page_url(fp: Fingerprints, value, ctx) -> str:
