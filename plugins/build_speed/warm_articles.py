@@ -36,7 +36,6 @@ its process ends with the build.
 
 from __future__ import annotations
 
-import copy
 import datetime
 import logging
 import os
@@ -62,11 +61,12 @@ _kept: dict[str, tuple[tuple, str, object, _Remembered]] | None = None
 class _Remembered:
     """What builds found out about an article as read, for the next ones."""
 
-    __slots__ = ("static_links", "texts")
+    __slots__ = ("plan", "static_links", "texts")
 
     def __init__(self) -> None:
         self.texts: dict[str, Any] = {}  # incremental_render's digested attributes
         self.static_links: frozenset[str] | None = None  # its {static} and {attach} links
+        self.plan: _Plan | None = None  # how it is copied (_Copier)
 
 
 def keep_between_builds() -> None:
@@ -132,7 +132,8 @@ class WarmArticles:
             logger.debug("warm build: reading %s", relative)
             self.reading[relative] = (self.warnings.count, _stamp(path))
             return default
-        article = _Copier(self.generator.settings, self.generator.context).article(entry[2])
+        copier = _Copier(self.generator.settings, self.generator.context)
+        article = copier.article(entry[2], entry[3])
         copied_as_read(article, entry[2], entry[3].texts)  # its page key digests less
         self.remembered[id(article)] = entry[3]
         self.taken[relative] = article
@@ -215,6 +216,30 @@ _SHARED = (str, int, float, bool, bytes, type(None), datetime.date, datetime.tim
 _SHARED += (datetime.tzinfo, URLWrapper)
 
 
+class _Plan:
+    """Which attributes of an article a copy takes anew: the lists, dicts
+    and tuples (copied), the relative path memo, the settings and the
+    context; every other value is shared, as it is. Worked out once per
+    article kept (5,000 articles are copied on every save): a value of a
+    kind the copy does not know raises _CannotCopyError."""
+
+    __slots__ = ("containers", "context", "memos", "settings")
+
+    def __init__(self, article) -> None:
+        state = vars(article)
+        self.settings = "settings" in state
+        self.context = "_context" in state
+        self.memos = tuple(n for n, v in state.items() if isinstance(v, RelativePathMemo))
+        self.containers = []
+        for name, value in state.items():
+            if name in ("settings", "_context") or isinstance(value, RelativePathMemo):
+                continue
+            if not isinstance(value, _SHARED):
+                if type(value) not in (list, dict, tuple):
+                    raise _CannotCopyError(f"{name} is a {type(value).__name__}")
+                self.containers.append(name)
+
+
 class _Copier:
     """One article copied one level deep, for one build (see the module's
     docstring). A container met twice (Pelican puts the same tag list in
@@ -226,18 +251,25 @@ class _Copier:
         self.context = context
         self.copies: dict[int, object] = {}
 
-    def article(self, article):
-        new = copy.copy(article)
+    def article(self, article, remembered: _Remembered | None = None):
+        """A copy of ``article``; ``remembered``: what builds found out about
+        it, where its _Plan is kept (an article kept as read never changes)."""
+        plan = remembered.plan if remembered is not None else None
+        if plan is None:
+            plan = _Plan(article)
+            if remembered is not None:
+                remembered.plan = plan
+        new = type(article).__new__(type(article))  # as copy.copy makes it
         state = vars(new)
-        for name, value in state.items():
-            if name == "settings":
-                state[name] = self.settings
-            elif name == "_context":
-                state[name] = self.context
-            elif isinstance(value, RelativePathMemo):
-                state[name] = RelativePathMemo(new, value.known)
-            else:
-                state[name] = self.value(value, name)
+        state.update(vars(article))  # the shared values, in the same order
+        for name in plan.containers:
+            state[name] = self.value(state[name], name)
+        for name in plan.memos:
+            state[name] = RelativePathMemo(new, state[name].known)
+        if plan.settings:
+            state["settings"] = self.settings
+        if plan.context:
+            state["_context"] = self.context
         return new
 
     def value(self, value, name: str):
