@@ -58,11 +58,14 @@ PLUGINS = [
     "news_lists",
     "view_counts",
     "news_feeds",
-    "vn_search",
     "site_meta",  # canonical URL, Open Graph, JSON-LD; after image_pipeline
     "site_map",
     "legal_documents",
     "theme_i18n",  # the theme in the page's language: English frame under /en/
+    # Its index is written in a fork while the other generators write; its
+    # generator, the last of the plugins', waits for the fork, so they all
+    # run meanwhile (the site map, the legal documents).
+    "vn_search",
     "incremental_render",  # last: renders only pages whose content changed
 ]
 
