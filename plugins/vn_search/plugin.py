@@ -2,6 +2,7 @@
 ``Doc`` values, the files written (see the package's docstring)."""
 
 import contextlib
+import dataclasses
 import logging
 import os
 import re
@@ -18,9 +19,11 @@ from cache_files import place_link
 from fork_memory import fork_fits
 from full_build import is_full_build
 
+from . import learned
 from .background import Background
 from .index import Doc, body_sum, build_index
 from .kept import KeptIndex, file_sum
+from .learned import known
 from .runs import site_store
 from .settings import vn_search_settings
 from .tokens import plain_text
@@ -30,20 +33,32 @@ logger = logging.getLogger(__name__)
 _HREF = re.compile(r'href="([^"#?]*)')
 
 
-def citations(articles, siteurl: str, urls: list[str] | None = None) -> dict[str, int]:
+def citations(
+    articles, siteurl: str, urls: list[str] | None = None, links: list | None = None
+) -> dict[str, int]:
     """How many other articles link to each article URL (``urls``: the
-    articles' own, if known: Pelican makes each URL anew when asked)."""
-    known = set(urls) if urls is not None else {a.url for a in articles}
+    articles' own, if known: Pelican makes each URL anew when asked;
+    ``links``: each article's ``links_of``, if known)."""
+    urls = urls if urls is not None else [a.url for a in articles]
+    links = links if links is not None else [links_of(a)[0] for a in articles]
+    known = set(urls)
     counts: dict[str, int] = {}
-    for article in articles:
+    for own, hrefs in zip(urls, links, strict=True):
         targets = set()
-        for href in _HREF.findall(article.content):
+        for href in hrefs:
             url = href.removeprefix(siteurl).lstrip("/")
-            if url in known and url != article.url:
+            if url in known and url != own:
                 targets.add(url)
         for url in targets:
             counts[url] = counts.get(url, 0) + 1
     return counts
+
+
+def links_of(article) -> tuple[tuple[str, ...], bool]:
+    """The links of an article's HTML, and whether that HTML is the HTML as
+    read (no intrasite link made from another article's URL in it)."""
+    content = article.content
+    return tuple(_HREF.findall(content)), content is getattr(article, "_content", None)
 
 
 def article_doc(article, cited_by: int = 0, url: str | None = None) -> Doc:
@@ -104,6 +119,7 @@ class SearchIndexGenerator(Generator):
 
     def generate_context(self):
         self.options = vn_search_settings(self.settings)
+        self.builder = os.getpid()  # the build's process, not the fork
         # Templates point the search box and page at the index.
         self.context["VN_SEARCH_INDEX_URL"] = self.options["INDEX_PATH"]
 
@@ -114,6 +130,7 @@ class SearchIndexGenerator(Generator):
 
     def generate_output(self, writer):
         if self.background is not None and self.background.done():
+            learned.take_back(self._handed_back(), self.context.get("articles", []))
             return
         self.write_index()
 
@@ -122,14 +139,21 @@ class SearchIndexGenerator(Generator):
         peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         articles = self.context.get("articles", [])
         documents = self.context.get("legal_documents", [])
-        urls = [a.url for a in articles]
-        cited = citations(articles, self.settings.get("SITEURL", ""), urls)
+        earlier = [known(a) for a in articles]  # the warm process's (learned.py)
+        urls = [a.url if e is None else e.doc.url for a, e in zip(articles, earlier, strict=True)]
+        links = [None if e is None else e.hrefs for e in earlier]
+        as_read = {}  # article number → whether its HTML is the HTML as read
+        for number, article in enumerate(articles):
+            if links[number] is None:
+                links[number], as_read[number] = links_of(article)
+        cited = [*map(citations(articles, self.settings.get("SITEURL", ""), urls, links).get, urls)]
         # Every Doc but its body: the bodies, the bulk of a site's text, go
         # to the workers that count them a run at a time, as HTML.
         docs = [
-            *(article_doc(a, cited.get(u, 0), u) for a, u in zip(articles, urls, strict=True)),
-            *map(document_doc, documents),
+            article_doc(a, n or 0, u) if e is None else learned.cited(e, n or 0)
+            for a, n, u, e in zip(articles, cited, urls, earlier, strict=True)
         ]
+        docs += map(document_doc, documents)
         sources = [*articles, *documents]
         folder = Path(self.output_path) / self.options["INDEX_PATH"]
         # Updated in place, file by file: a kept file (a link to the cache's)
@@ -141,7 +165,11 @@ class SearchIndexGenerator(Generator):
         kept = KeptIndex(self.settings)
         # Each body read and digested once: the kept index and the runs'
         # counts are known unchanged by these.
-        sums = [body_sum(body_html(source)) for source in sources]
+        sums = [
+            body_sum(body_html(source)) if e is None else e.body_sum
+            for source, e in zip(sources, [*earlier, *[None] * len(documents)], strict=True)
+        ]
+        self._learn(articles, earlier, docs, links, as_read, sums)
         digest = kept.digest(docs, sums, self.options)
         full = is_full_build(self.settings)
         count = None if full else kept.place(digest, folder)
@@ -172,6 +200,27 @@ class SearchIndexGenerator(Generator):
             time.perf_counter() - started,
             (peak_after - peak_before) / 1024,
         )
+
+    def _learn(self, articles, earlier, docs, links, as_read, sums) -> None:
+        """What this build made of each article new to it, kept with the
+        article as read for the next builds; from the fork, handed back."""
+        now = {}
+        for number, article in enumerate(articles):
+            if earlier[number] is not None:
+                continue
+            made = learned.Learned(
+                getattr(article, "lead_image", None),
+                dataclasses.replace(docs[number], cited_by=0),
+                links[number] if as_read[number] else None,
+                sums[number],
+            )
+            if learned.learn(article, made):
+                now[number] = made
+        if os.getpid() != self.builder:
+            learned.hand_back(self._handed_back(), now)
+
+    def _handed_back(self) -> Path:
+        return KeptIndex(self.settings).folder / f"learned-{self.builder}.pickle"
 
 
 class LinkingWriter:
