@@ -47,14 +47,14 @@ def known(article) -> Learned | None:
     return found
 
 
-def learn(article, learned: Learned) -> bool:
-    """Keep ``learned`` with ``article`` as read; False if it is not kept
-    (no article as read, or one the build changed)."""
-    texts = left_as_read(article)
-    if texts is None:
-        return False
-    texts[_KEPT_AS] = learned
-    return True
+def place_for(article) -> dict | None:
+    """Where what the index makes of ``article`` is kept: None if nowhere
+    (a build that keeps no article, or a copy the build changed)."""
+    return left_as_read(article)
+
+
+def keep(place: dict, learned: Learned) -> None:
+    place[_KEPT_AS] = learned
 
 
 def cited(learned: Learned, cited_by: int) -> Doc:
@@ -75,5 +75,6 @@ def take_back(path: Path, articles: list) -> None:
     if not isinstance(found, dict):
         return
     for number, learned in found.items():
-        if number < len(articles):
-            learn(articles[number], learned)
+        place = place_for(articles[number]) if number < len(articles) else None
+        if place is not None:
+            keep(place, learned)

@@ -208,14 +208,16 @@ class SearchIndexGenerator(Generator):
         for number, article in enumerate(articles):
             if earlier[number] is not None:
                 continue
-            made = learned.Learned(
+            place = learned.place_for(article)
+            if place is None:
+                continue
+            made = now[number] = learned.Learned(
                 getattr(article, "lead_image", None),
                 dataclasses.replace(docs[number], cited_by=0),
                 links[number] if as_read[number] else None,
                 sums[number],
             )
-            if learned.learn(article, made):
-                now[number] = made
+            learned.keep(place, made)
         if os.getpid() != self.builder:
             learned.hand_back(self._handed_back(), now)
 
