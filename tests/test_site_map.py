@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from site_map import SiteMapGenerator
 from tests.sitebuild import build_site
+from tests.warm_copies import article_as_read, copy_of_a_build
 
 BASE = "http://127.0.0.1:8000"  # FEED_DOMAIN in pelicanconf.py
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -134,3 +135,28 @@ def test_past_the_limit_sitemap_xml_becomes_an_index_of_files():
     assert len(listed) == len(set(listed)) == 1 + 5 + 2 + 2  # home, articles, documents, albums
     assert "<lastmod>2024-02-01T08:00:00+07:00</lastmod>" in "".join(writer.files.values())
     assert "Sitemap: https://x.vn/sitemap.xml" in writer.files["robots.txt"]
+
+
+def test_a_warm_builds_copy_left_as_read_keeps_its_entry_and_a_changed_one_gets_its_own(tmp_path):
+    """In the warm process, an article's entry (address, date, photos) is
+    made once while the article is as read; a copy the build changed is
+    made again, as is one whose HTML has links made from other articles."""
+    read = article_as_read(tmp_path, '<p><img src="/images/a.jpg"></p>', FEED_DOMAIN="https://x.vn")
+    sitemap = SiteMapGenerator({}, read.settings, None, None, None)
+    context = {"generated_content": {"khac.md": SimpleNamespace(url="khac.html")}}
+    texts: dict = {}
+
+    def entry_of_a_copy(change=None):
+        with copy_of_a_build(read, texts, change, {**context, "static_content": {}}) as copy:
+            return sitemap._article_entry(copy)
+
+    def new_slug(copy):
+        copy.slug = "tin-moi"
+
+    first = entry_of_a_copy()
+    assert first.loc == "https://x.vn/tin.html" and first.images == ("https://x.vn/images/a.jpg",)
+    assert entry_of_a_copy() is first, "kept with the article as read"
+    assert entry_of_a_copy(new_slug).loc == "https://x.vn/tin-moi.html"
+    read, texts = article_as_read(tmp_path, '<p><a href="{filename}/khac.md">x</a></p>'), {}
+    entry_of_a_copy()
+    assert "\x00site_map" not in texts, "its HTML is made from another article's URL"

@@ -14,6 +14,7 @@ import pytest
 
 import vn_search.index as vn_index
 from plugin_settings import PluginSettingsError
+from tests.warm_copies import article_as_read, copy_of_a_build
 from vn_search.index import Doc, build_index
 from vn_search.plugin import DOCUMENTS_CATEGORY, article_doc, citations, document_doc, plain_text
 from vn_search.postings import count_run, spread, steady_average
@@ -445,34 +446,19 @@ def test_what_the_index_made_of_an_article_is_kept_only_while_the_article_is_as_
     digest of a copy left as read come from the last build (the fork's,
     handed back through a file); a copy the build changed, or whose lead
     photo moved, is made anew."""
-    from pelican.contents import Article
-    from pelican.settings import DEFAULT_CONFIG
-
-    from build_speed.warm_articles import _Copier
-    from incremental_render.fingerprint import copied_as_read, forget_copies
     from vn_search import learned
 
-    settings = {**DEFAULT_CONFIG, "PATH": str(tmp_path)}
-    from pelican.urlwrappers import Category
-
-    metadata = {"title": "Tin", "date": datetime(2024, 1, 2, 8, 0), "slug": "tin"}
-    metadata["category"] = Category("Y tế", settings)
-    read = Article(
-        "<p>Xem <a href='/a/'>a</a></p>",
-        metadata=metadata,
-        settings=settings,
-        source_path=str(tmp_path / "tin.md"),
-    )
-    texts: dict = {}
+    read = article_as_read(tmp_path, "<p>Xem <a href='/a/'>a</a></p>")
     made = learned.Learned(None, article_doc(read), ("/a/",), b"sum")
+    texts: dict = {}
 
-    def copy_of_a_build(change=None):
-        copy = _Copier(settings, {}).article(read)
-        copy.lead_image = None  # the build sets it
-        if change is not None:
-            change(copy)
-        copied_as_read(copy, read, texts)
-        return copy
+    def as_built(change=None):
+        def lead_photo_set(article):  # as the build sets it, then what changed
+            article.lead_image = None
+            if change is not None:
+                change(article)
+
+        return copy_of_a_build(read, texts, lead_photo_set)
 
     def retitle(copy):
         copy.title = "Tin mới"
@@ -480,18 +466,15 @@ def test_what_the_index_made_of_an_article_is_kept_only_while_the_article_is_as_
     def new_lead_photo(copy):
         copy.lead_image = SimpleNamespace(url="images/a.jpg", width=320, height=200)
 
-    try:
-        # What the fork learned comes back by article number.
-        fork_file = tmp_path / "learned.pickle"
-        learned.hand_back(fork_file, {0: made})
-        learned.take_back(fork_file, [copy_of_a_build()])
-        assert not fork_file.exists()
-        forget_copies()
-        assert learned.known(copy_of_a_build()) == made
-        forget_copies()
-        for change in (retitle, new_lead_photo):
-            assert learned.known(copy_of_a_build(change)) is None, change.__name__
-            forget_copies()
-        assert learned.cited(made, 2).cited_by == 2 and made.doc.cited_by == 0
-    finally:
-        forget_copies()
+    # What the fork learned comes back by article number.
+    fork_file = tmp_path / "learned.pickle"
+    learned.hand_back(fork_file, {0: made})
+    with as_built() as copy:
+        learned.take_back(fork_file, [copy])
+    assert not fork_file.exists()
+    with as_built() as copy:
+        assert learned.known(copy) == made
+    for change in (retitle, new_lead_photo):
+        with as_built(change) as copy:
+            assert learned.known(copy) is None, change.__name__
+    assert learned.cited(made, 2).cited_by == 2 and made.doc.cited_by == 0

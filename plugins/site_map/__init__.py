@@ -19,12 +19,16 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
+from incremental_render.fingerprint import left_as_read
+
 from .settings import site_map_settings
 from .sitemap import Entry, newest, robots_txt, sitemap_index, split, urlset
 
 logger = logging.getLogger(__name__)
 
 _IMG_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"')
+# Its name among the texts kept with an article as read (the warm process).
+_KEPT_AS = "\x00site_map"
 
 
 class _Rendered:
@@ -65,6 +69,22 @@ class SiteMapGenerator:
         seen = dict.fromkeys(self.absolute(src) for src in _IMG_SRC.findall(html or ""))
         return tuple(seen)
 
+    def _article_entry(self, article) -> Entry:
+        """In the warm build process, an article kept as read and left as
+        read by the build (``left_as_read``) has the last build's entry, if
+        its HTML is the HTML as read (no link in it made from another
+        article's URL): the same address, date and photos. Else it is made,
+        which searches its whole HTML for photos."""
+        place = left_as_read(article)
+        kept = place.get(_KEPT_AS) if place is not None else None
+        if kept is not None:
+            return kept
+        content = article.content
+        entry = Entry(self.absolute(article.url), _lastmod(article), self._images(content))
+        if place is not None and content is getattr(article, "_content", None):
+            place[_KEPT_AS] = entry
+        return entry
+
     def entries(self) -> list[Entry]:
         """Every page worth finding, once, in a stable order. Drafts and hidden
         pages are never in ``articles``/``pages``; paginated list pages and
@@ -72,10 +92,7 @@ class SiteMapGenerator:
         context = self.context
         articles = list(context.get("articles") or ())
         entries = [Entry(self.absolute(""), newest(map(_lastmod, articles)))]
-        for article in articles:
-            entries.append(
-                Entry(self.absolute(article.url), _lastmod(article), self._images(article.content))
-            )
+        entries += map(self._article_entry, articles)
         # page_translations: the English pages under /en/ (plugins/theme_i18n).
         for page in [*(context.get("pages") or ()), *(context.get("page_translations") or ())]:
             entries.append(
