@@ -129,9 +129,13 @@ class SearchIndexGenerator(Generator):
             self.background = Background(self.write_index)
 
     def generate_output(self, writer):
-        if self.background is not None and self.background.done():
-            learned.take_back(self._handed_back(), self.context.get("articles", []))
-            return
+        if self.background is not None:
+            done = self.background.done()
+            handed_back = self._handed_back()
+            if done:
+                learned.take_back(handed_back, self.context.get("articles", []))
+                return
+            handed_back.unlink(missing_ok=True)  # a fork that gave up: learned again here
         self.write_index()
 
     def write_index(self) -> None:
