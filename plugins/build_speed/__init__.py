@@ -19,8 +19,9 @@
   Pelican and again by markdown_reuse.
 - ``translations``: a set of ids, as in ``groups``, for telling originals
   from translations.
-- ``urls``: each article's and page's ``url`` and ``save_as`` formatted once
-  while the build writes, not on every access.
+- ``urls``: each article's and page's ``url`` formatted once while the
+  build writes, not on every access; in the warm process, a kept article's
+  ``url`` and ``save_as`` not formatted at all.
 
 All but the last two are installed on the instances Pelican creates (a
 generator, a content object), never by patching Pelican's classes, so they

@@ -103,7 +103,6 @@ class Fingerprints:
     def __init__(self) -> None:
         self._full: dict[int, str] = {}
         self._card: dict[int, str] = {}
-        self._url: dict[int, str] = {}
         self._memo: dict[tuple[str, int], Any] = {}
         self._wrappers: dict[tuple[str, str, str], str] = {}
         self._keep: list[Any] = []  # keeps ids valid
@@ -143,12 +142,8 @@ class Fingerprints:
         return found
 
     def url(self, item: Content) -> str:
-        """``item.url``, once per build: Pelican formats it on every access."""
-        found = self._url.get(id(item))
-        if found is None:
-            found = self._url[id(item)] = item.url
-            self._keep.append(item)
-        return found
+        # Pelican formats it on every access; build_speed/urls.py, once per build.
+        return item.url
 
     def _copy_attributes(self, parts: list, copy: Content, original: Content, texts: dict):
         """The attribute texts of a copy of an article as read: the same
