@@ -15,6 +15,7 @@ from build_speed.archives import build_period_archives
 from build_speed.groups import generate_group_pages
 from build_speed.paths import RelativePathMemo, remember_relative_path
 from build_speed.warm_articles import _CannotCopyError, _Copier
+from tests.warm_copies import build_copy
 
 
 def _articles(count: int) -> list[SimpleNamespace]:
@@ -150,14 +151,6 @@ def _record(calls, *args, **kwargs):
     calls.append((args, kwargs))
 
 
-def _build_copy(read: Article, change=None) -> Article:
-    """A build's copy of an article kept as read, and what the build did to it."""
-    copy = _Copier(read.settings, {}).article(read)
-    if change is not None:
-        change(copy)
-    return copy
-
-
 def test_a_copy_is_digested_as_it_is_now_whatever_was_digested_of_the_article_read(tmp_path):
     from pelican.urlwrappers import Tag
 
@@ -168,7 +161,7 @@ def test_a_copy_is_digested_as_it_is_now_whatever_was_digested_of_the_article_re
     texts: dict[str, str] = {}
 
     def key_of_a_copy(change=None) -> tuple[str, str]:
-        copy = _build_copy(read, change)
+        copy = build_copy(read, change)
         copied_as_read(copy, read, texts)
         try:
             fingerprints = Fingerprints()
@@ -177,7 +170,7 @@ def test_a_copy_is_digested_as_it_is_now_whatever_was_digested_of_the_article_re
             forget_copies()
 
     def plain_key(change=None) -> tuple[str, str]:  # as a build that keeps nothing
-        copy = _build_copy(read, change)
+        copy = build_copy(read, change)
         fingerprints = Fingerprints()
         return fingerprints.full(copy), fingerprints.card(copy)
 
@@ -222,7 +215,7 @@ def test_a_copy_has_the_last_builds_urls_only_while_what_they_are_made_of_is_as_
     texts: dict[str, str] = {}
 
     def urls_of_a_copy(change=None) -> tuple[str, str]:
-        copy = _build_copy(read, change)
+        copy = build_copy(read, change)
         copied_as_read(copy, read, texts)
         urls.install()
         try:
@@ -232,7 +225,7 @@ def test_a_copy_has_the_last_builds_urls_only_while_what_they_are_made_of_is_as_
             forget_copies()
 
     def as_pelican_makes_them(change=None) -> tuple[str, str]:
-        copy = _build_copy(read, change)
+        copy = build_copy(read, change)
         return copy.url, copy.save_as, copy.url
 
     def new_slug(copy):

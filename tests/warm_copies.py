@@ -23,13 +23,19 @@ def article_as_read(folder: Path, html: str, **settings) -> Article:
     return Article(html, metadata=metadata, settings=settings, source_path=str(folder / "tin.md"))
 
 
-@contextmanager
-def copy_of_a_build(read: Article, texts: dict, change=None, context=None) -> Iterator[Article]:
-    """A build's copy of ``read`` (what the build did to it: ``change``),
-    known as a copy of it until the build ends (the with block)."""
+def build_copy(read: Article, change=None, context=None) -> Article:
+    """A build's copy of an article kept as read, and what the build did to it."""
     copy = _Copier(read.settings, context if context is not None else {}).article(read)
     if change is not None:
         change(copy)
+    return copy
+
+
+@contextmanager
+def copy_of_a_build(read: Article, texts: dict, change=None, context=None) -> Iterator[Article]:
+    """``build_copy``, known as a copy of ``read`` until the build ends
+    (the with block)."""
+    copy = build_copy(read, change, context)
     copied_as_read(copy, read, texts)
     try:
         yield copy

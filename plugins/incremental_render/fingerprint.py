@@ -128,9 +128,9 @@ class Fingerprints:
                 read, texts = vars(origin[1]), origin[2]
                 rest = [_copy_html_digest(item, read, texts), item.summary]
                 self._copy_attributes(rest, item, origin[1], texts)
-                parts = [*head, self.url(item), item.save_as, *rest]
+                parts = [*head, item.url, item.save_as, *rest]
             else:
-                parts = [*head, self.url(item), item.save_as]
+                parts = [*head, item.url, item.save_as]
                 parts += [_html_digest(item.content), item.summary]
                 attributes = vars(item)
                 for name in sorted(attributes):
@@ -140,10 +140,6 @@ class Fingerprints:
             found = self._full[id(item)] = hexdigest(*parts)
             self._keep.append(item)
         return found
-
-    def url(self, item: Content) -> str:
-        # Pelican formats it on every access; build_speed/urls.py, once per build.
-        return item.url
 
     def _copy_attributes(self, parts: list, copy: Content, original: Content, texts: dict):
         """The attribute texts of a copy of an article as read: the same
@@ -182,7 +178,7 @@ class Fingerprints:
                 getattr(item, "title", ""),
                 getattr(item, "date", None),
                 category,
-                self.url(item),
+                item.url,  # formatted once per build (build_speed/urls.py)
                 str(getattr(item, "summary", "")),
                 str(getattr(item, "status", "")),
                 str(getattr(item, "lang", "")),

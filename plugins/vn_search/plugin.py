@@ -150,12 +150,12 @@ class SearchIndexGenerator(Generator):
         for number, article in enumerate(articles):
             if links[number] is None:
                 links[number], as_read[number] = links_of(article)
-        cited = [*map(citations(articles, self.settings.get("SITEURL", ""), urls, links).get, urls)]
+        cited = citations(articles, self.settings.get("SITEURL", ""), urls, links)
         # Every Doc but its body: the bodies, the bulk of a site's text, go
         # to the workers that count them a run at a time, as HTML.
         docs = [
-            article_doc(a, n or 0, u) if e is None else learned.cited(e, n or 0)
-            for a, n, u, e in zip(articles, cited, urls, earlier, strict=True)
+            article_doc(a, cited.get(u, 0), u) if e is None else learned.cited(e, cited.get(u, 0))
+            for a, u, e in zip(articles, urls, earlier, strict=True)
         ]
         docs += map(document_doc, documents)
         sources = [*articles, *documents]
