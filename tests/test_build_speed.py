@@ -89,6 +89,9 @@ def test_the_article_files_are_listed_once_per_build(tmp_path):
         "a.md", "b.md", "c.md", "ghi-chu.txt"
     }  # fmt: skip
     assert len(walks) == 2
+    # Pelican's check for files of missing readers, none missing: no walk.
+    assert generator.get_files(["bai-viet"], [], {}.keys()) == set()
+    assert len(walks) == 2
     listing.install(next_build := SimpleNamespace(get_files=walk))
     assert "c.md" in next_build.get_files(["bai-viet"], [], ("md",)), "each build lists again"
 
@@ -380,6 +383,18 @@ def test_a_shared_fragment_is_rendered_once_per_language_and_context():
     assert renders == ["vi", "en", "vi", "vi"]
     page.render(article=vi[1], pages=other_pages, SITENAME="Phường Bưởi")
     assert renders == ["vi", "en", "vi", "vi"]
+
+    # The next build's environment, the partial edited to print one name
+    # more: the names it reads are its source's, not the last build's.
+    env, renders = _fragment_env(
+        {
+            "page.html": '{{ shared_fragment("head.html") }}',
+            "head.html": "{{ counted() }}<nav>{{ SITENAME }} {{ SITESUBTITLE }}</nav>",
+        }
+    )
+    page = env.get_template("page.html")
+    assert page.render(SITENAME="Bưởi", SITESUBTITLE="Tây Hồ") == "<nav>Bưởi Tây Hồ</nav>"
+    assert page.render(SITENAME="Bưởi", SITESUBTITLE="Hà Nội") == "<nav>Bưởi Hà Nội</nav>"
 
 
 def test_gettext_without_variables_gives_the_text_as_jinja_would():
