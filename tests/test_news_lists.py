@@ -55,3 +55,25 @@ def test_bad_plugin_settings_stop_the_build_with_one_clear_message(tmp_path):
     message = str(error.value)
     assert "NEWS_LISTS_RELATED_COUNT = -1" in message
     assert "NEWS_LISTS_FEATURED_COUNT = 'bốn'" in message
+
+
+def test_the_newest_filter_gives_what_sorting_by_date_starts_with():
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from jinja2 import Environment
+
+    from news_lists import newest
+
+    env = Environment()
+    env.filters["newest"] = newest
+    days = [3, 1, 3, 2, 3, 1]  # equal dates: the order they came in, as sort keeps it
+    articles = [
+        SimpleNamespace(title=f"Tin {i}", date=datetime(2024, 5, d)) for i, d in enumerate(days)
+    ]
+    sorted_ = env.from_string(
+        '{{ (a|sort(attribute="date", reverse=True))[:4]|map(attribute="title")|join(",") }}'
+    )
+    ours = env.from_string('{{ a|newest(4)|map(attribute="title")|join(",") }}')
+    assert ours.render(a=articles) == sorted_.render(a=articles) == "Tin 0,Tin 2,Tin 4,Tin 3"
+    assert env.from_string("{{ a|newest(1)|first }}").render(a=[]) == ""
