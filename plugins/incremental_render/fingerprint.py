@@ -103,7 +103,7 @@ class Fingerprints:
     def __init__(self) -> None:
         self._full: dict[int, str] = {}
         self._card: dict[int, str] = {}
-        self._memo: dict[tuple[str, int], Any] = {}
+        self._memo: dict[tuple, Any] = {}
         self._wrappers: dict[tuple[str, str, str], str] = {}
         self._keep: list[Any] = []  # keeps ids valid
 
@@ -115,6 +115,17 @@ class Fingerprints:
         if found is None:
             found = self._memo[key] = compute(value)
             self._keep.append(value)
+        return found
+
+    def once_for(self, name: str, values: list, compute, extra: tuple = ()) -> Any:
+        """``compute()`` once per build for the same objects ``values`` (by
+        identity) and ``extra`` (by value): what a page makes of several
+        values, each page of a kind holding the same ones."""
+        key = (name, *map(id, values), *extra)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = compute()
+            self._keep.extend(values)
         return found
 
     def full(self, item: Content) -> str:
