@@ -105,13 +105,14 @@ class BuildState:
     def in_place(self) -> bool:
         return self.began_ns is not None
 
-    def reusable(self, relative: str, key: str) -> str | None:
-        """The output file at ``relative``, if the previous build wrote it
-        with key ``key`` and nothing touched it since."""
+    def reusable(self, relative: str, key: str, path: str | None = None) -> str | None:
+        """The output file at ``relative`` (``path``, if the caller has it),
+        if the previous build wrote it with key ``key`` and nothing touched
+        it since."""
         entry = self.previous.get(relative)
         if entry is None or entry.key != key:
             return None
-        path = os.path.join(self.output, relative)
+        path = path or os.path.join(self.output, relative)
         return path if entry.matches(path) else None
 
     def record(self, relative: str, entry: Entry) -> None:
