@@ -81,8 +81,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+# The cyclic garbage collector's thresholds in this process: a collection
+# after 100,000 new objects, not 700, and the older generations hardly ever
+# within a build. With Python's defaults a save at 5,000 articles ran some
+# 200 collections in the build's process and as many in the search index's
+# fork, 0.08 s of work in each, and the edit took 0.1 to 0.2 s longer (the
+# objects scanned leave the caches cold). What a build leaves is collected
+# after it, whole (``main``), before the next save.
+COLLECT_AFTER = (100_000, 50, 100)
+
+
 def warm_up(settings_file: Path, overrides: dict) -> None:
-    """Import what a build imports: Pelican, the plugins and their wiring."""
+    """Import what a build imports: Pelican, the plugins and their wiring;
+    collect garbage less often (COLLECT_AFTER)."""
+    gc.set_threshold(*COLLECT_AFTER)
     from pelican.plugins._utils import load_plugins
     from pelican.settings import read_settings
 
