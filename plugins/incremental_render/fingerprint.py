@@ -14,7 +14,7 @@ import datetime
 import hashlib
 from collections.abc import Mapping
 from itertools import compress
-from operator import is_not, itemgetter
+from operator import is_, is_not, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +65,6 @@ _CARD = "\x00card"  # what the last build's copy showed in lists, and its digest
 # (build_speed/urls.py keeps a copy's URL and save_as there too, as "\x00url …")
 # Attributes each build gives its copy anew: not part of the article as read.
 _BUILD_ATTRIBUTES = frozenset({"_context", "settings", "_settings"})
-# Attributes read that are never digested, but that URLs are made from.
-_READ_SKIPPED = ("source_path", "_content")
 
 
 def copied_as_read(copy: Content, original: Content, texts: dict[str, Any]) -> None:
@@ -319,7 +317,9 @@ def _compared(copy: Content, original: Content, texts: dict) -> _Comparison:
     as_read = (
         layout.complete
         and left == layout.read_count
-        and all(attributes.get(n) is read.get(n) for n in _READ_SKIPPED)
+        # Never digested, but URLs and the HTML are made from them:
+        and attributes.get("source_path") is read.get("source_path")
+        and attributes.get("_content") is read.get("_content")
     )
     found = _COMPARED[id(copy)] = _Comparison(layout, now, changed, as_read)
     return found
@@ -351,7 +351,7 @@ class _Layout:
 def _unshadowed(name: str, value: Any, attributes: Mapping[str, Any]) -> Any:
     """Pelican sets every metadata value as an attribute too: of
     ``metadata``, only the values no attribute already holds are digested."""
-    if name != "metadata" or not isinstance(value, Mapping):
+    if name != "metadata" or not (type(value) is dict or isinstance(value, Mapping)):
         return value
     return {k: v for k, v in value.items() if attributes.get(k.lower(), _NONE) is not v}
 
@@ -365,9 +365,18 @@ def _same(now: Any, before: Any) -> bool:
     if kind is not type(before):
         return False
     if kind is list or kind is tuple:
-        return len(now) == len(before) and all(map(_same, now, before))
+        # The very objects, found in C; a copied list or dict inside, in Python.
+        return len(now) == len(before) and (
+            all(map(is_, now, before)) or all(map(_same, now, before))
+        )
     if kind is dict:
-        return now.keys() == before.keys() and all(_same(v, before[k]) for k, v in now.items())
+        if now.keys() != before.keys():
+            return False
+        for key, value in now.items():
+            was = before[key]
+            if value is not was and not _same(value, was):
+                return False
+        return True
     return False
 
 
