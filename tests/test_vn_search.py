@@ -449,7 +449,7 @@ def test_what_the_index_made_of_an_article_is_kept_only_while_the_article_is_as_
     from vn_search import learned
 
     read = article_as_read(tmp_path, "<p>Xem <a href='/a/'>a</a></p>")
-    made = learned.Learned(None, article_doc(read), ("/a/",), b"sum")
+    made = learned.Learned(None, article_doc(read), ("/a/",), b"sum", "text")
     texts: dict = {}
 
     def as_built(change=None):

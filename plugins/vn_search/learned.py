@@ -36,6 +36,7 @@ class Learned(NamedTuple):
     doc: Doc  # with cited_by 0
     hrefs: tuple[str, ...] | None  # the links of its HTML; None: made from other articles' URLs
     body_sum: bytes
+    text: str  # kept.doc_text(doc)
 
 
 def known(article) -> Learned | None:

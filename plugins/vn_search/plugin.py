@@ -22,7 +22,7 @@ from full_build import is_full_build
 from . import learned
 from .background import Background
 from .index import Doc, body_sum, build_index
-from .kept import KeptIndex, file_sum
+from .kept import KeptIndex, doc_text, file_sum
 from .learned import known
 from .runs import site_store
 from .settings import vn_search_settings
@@ -174,7 +174,9 @@ class SearchIndexGenerator(Generator):
             for source, e in zip(sources, [*earlier, *[None] * len(documents)], strict=True)
         ]
         self._learn(articles, earlier, docs, links, as_read, sums)
-        digest = kept.digest(docs, sums, self.options)
+        texts = [doc_text(d) if e is None else e.text for d, e in zip(docs, earlier, strict=False)]
+        texts += map(doc_text, docs[len(earlier) :])  # the legal documents'
+        digest = kept.digest(docs, texts, sums, self.options)
         full = is_full_build(self.settings)
         count = None if full else kept.place(digest, folder)
         reused = count is not None
@@ -215,11 +217,13 @@ class SearchIndexGenerator(Generator):
             place = learned.place_for(article)
             if place is None:
                 continue
+            doc = dataclasses.replace(docs[number], cited_by=0)
             made = now[number] = learned.Learned(
                 getattr(article, "lead_image", None),
-                dataclasses.replace(docs[number], cited_by=0),
+                doc,
                 links[number] if as_read[number] else None,
                 sums[number],
+                doc_text(doc),
             )
             learned.keep(place, made)
         if os.getpid() != self.builder:
