@@ -68,6 +68,23 @@ def test_relative_paths_are_remembered_but_never_stale(tmp_path):
     assert article.get_relative_source_path() == "2024/tin.md"
 
 
+_IGNORING = {"IGNORE_FILES": ["**/.*", ".#*", "*.bak", "nhap-[0-9]*"]}
+
+
+def test_files_are_ignored_as_pelican_ignores_them():
+    from pelican.generators import Generator
+
+    from build_speed.listing import _include_path
+
+    generator = SimpleNamespace(settings=_IGNORING, readers=SimpleNamespace(extensions=["md"]))
+    ours = _include_path(generator)
+    names = ["tin.md", ".an.md", ".#tin.md", "tin.md.bak", "nhap-1.md", "nhap-a.md", "a/b.md"]
+    for name in names:
+        for extensions in (None, False, ("bak",), ()):
+            assert ours(name, extensions) == Generator._include_path(generator, name, extensions)
+    assert [n for n in names if ours(n)] == ["tin.md", ".an.md", "nhap-a.md", "a/b.md"]
+
+
 def test_the_article_files_are_listed_once_per_build(tmp_path):
     from build_speed import listing
 
@@ -80,7 +97,7 @@ def test_the_article_files_are_listed_once_per_build(tmp_path):
         walks.append(paths)
         return {p.name for p in (tmp_path / paths[0]).iterdir() if p.suffix[1:] in extensions}
 
-    listing.install(generator := SimpleNamespace(get_files=walk))
+    listing.install(generator := SimpleNamespace(get_files=walk, settings=_IGNORING))
     first = generator.get_files(["bai-viet"], exclude=[], extensions=("md",))
     first.discard("a.md")  # the caller's own set
     (tmp_path / "bai-viet" / "c.md").write_text("Title: y\n", encoding="utf-8")
@@ -92,7 +109,7 @@ def test_the_article_files_are_listed_once_per_build(tmp_path):
     # Pelican's check for files of missing readers, none missing: no walk.
     assert generator.get_files(["bai-viet"], [], {}.keys()) == set()
     assert len(walks) == 2
-    listing.install(next_build := SimpleNamespace(get_files=walk))
+    listing.install(next_build := SimpleNamespace(get_files=walk, settings=_IGNORING))
     assert "c.md" in next_build.get_files(["bai-viet"], [], ("md",)), "each build lists again"
 
 

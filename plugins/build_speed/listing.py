@@ -12,14 +12,24 @@ one after reading (``check_disabled_readers``: the files of readers whose
 library is missing, none on this site), and walked the whole content folder
 to match every name against nothing. 0.05 s at 5,000 articles, before the
 search index's fork starts: on both lanes of a warm edit.
+
+Each name is matched against IGNORE_FILES by one compiled pattern
+(``_include_path`` below), as ``fnmatch`` would, without its per-call
+case folding and cache lookup for every name and pattern: 0.02 s of
+every build at 5,000 articles.
 """
 
 from __future__ import annotations
+
+import fnmatch
+import os
+import re
 
 
 def install(generator) -> None:
     """On article_generator_init: this generator, which lives for one
     build, remembers each listing it made."""
+    generator._include_path = _include_path(generator)
     listed: dict[tuple, frozenset[str]] = {}
     get_files = generator.get_files
 
@@ -37,3 +47,35 @@ def install(generator) -> None:
         return set(found)  # the caller's own, as Pelican's is
 
     generator.get_files = remembered
+
+
+def _include_path(generator):
+    """Pelican's ``Generator._include_path``: whether ``get_files`` lists
+    ``path``, a file, for ``extensions`` (None: the readers'; False: any)."""
+    patterns = [os.path.normcase(p) for p in generator.settings["IGNORE_FILES"]]
+    # fnmatch.fnmatch(name, pattern) is fnmatchcase of both, case-folded by
+    # os.path.normcase (nothing to fold on POSIX): one regex per kind. A
+    # pattern with a "/" outside brackets matches only a name with one: a
+    # file's name has none, and "**/.*" (Pelican's default) costs a regex
+    # backtracking over every name for nothing.
+    slashed = [p for p in patterns if "/" in p and "[" not in p]
+    plain = [p for p in patterns if p not in slashed]
+    any_name = _matcher(plain)
+    slashed_name = _matcher(slashed)
+    basename, splitext, normcase = os.path.basename, os.path.splitext, os.path.normcase
+
+    def include(path, extensions=None) -> bool:
+        if extensions is None:
+            extensions = tuple(generator.readers.extensions)
+        name = normcase(basename(path))
+        if any_name(name) or ("/" in name and slashed_name(name)):
+            return False
+        return extensions is False or splitext(name)[1][1:] in extensions
+
+    return include
+
+
+def _matcher(patterns: list[str]):
+    if not patterns:
+        return lambda name: False
+    return re.compile("|".join(map(fnmatch.translate, patterns))).match
