@@ -58,6 +58,11 @@ logger = logging.getLogger(__name__)
 _kept: dict[str, tuple[tuple, str, object, _Remembered]] | None = None
 
 
+# Each article file's absolute path, by content folder and path relative to
+# it, for the life of the process: asked twice per file and build.
+_ABSOLUTE: dict[tuple[str, str], str] = {}
+
+
 class _Remembered:
     """What builds found out about an article as read, for the next ones."""
 
@@ -94,6 +99,7 @@ class WarmArticles:
     def __init__(self, generator, kept: dict):
         self.generator = generator
         self.kept = kept
+        self.root = os.path.abspath(generator.path)
         self.key: str | None = None  # the build key, once the catalog exists
         self.taken: dict[str, object] = {}  # this build's copies, by relative path
         # Files being read: (warnings logged before, the file's stamp before).
@@ -197,7 +203,11 @@ class WarmArticles:
         return self.key
 
     def _absolute(self, relative: str) -> str:
-        return os.path.abspath(os.path.join(self.generator.path, relative))
+        key = (self.root, relative)
+        found = _ABSOLUTE.get(key)
+        if found is None:
+            found = _ABSOLUTE[key] = os.path.normpath(os.path.join(self.root, relative))
+        return found
 
     def _forget_unasked(self) -> None:
         """Forget the articles of files this build did not ask for: deleted,
