@@ -112,6 +112,7 @@ def claim_static_files(generator) -> None:
 def render_queued(generator, writer=None) -> None:
     if isinstance(writer, IncrementalWriter):
         writer.flush()
+        writer.state.list_old_files()
 
 
 def finish(pelican) -> None:

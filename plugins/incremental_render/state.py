@@ -37,7 +37,7 @@ from typing import Any
 
 from cache_files import read_json, write_json
 
-from .sweep import file_system_now, sweep
+from .sweep import OldFiles, file_system_now, sweep
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +88,7 @@ class BuildState:
     rendered: int = 0
     reused: int = 0
     writer: Any = None  # the build's IncrementalWriter, for its last flush
+    old_files: OldFiles | None = None  # listed while the build ends (list_old_files)
 
     @classmethod
     def start(cls, output: Path, cache: Path) -> BuildState:
@@ -126,7 +127,16 @@ class BuildState:
         if not self.in_place:
             return len(set(self.previous) - set(self.current))
         kept = self.current.keys() | self.static
+        if self.old_files is not None:
+            return self.old_files.sweep(kept)
         return sweep(self.output, self.began_ns, kept)
+
+    def list_old_files(self) -> None:
+        """Start listing what the sweep looks at, once most pages are
+        written (the article pages): the build's last steps and its wait
+        for the search index run meanwhile."""
+        if self.in_place and self.old_files is None:
+            self.old_files = OldFiles(self.output, self.began_ns, self.current)
 
 
 def discard(folder: Path) -> None:

@@ -17,6 +17,13 @@ index's files), which moves its ctime and nothing else. Whatever else has a
 ctime from before the build began is left from an earlier build: removed,
 with the folders it leaves empty.
 
+The folder is listed in a thread (``OldFiles``) while the build still
+writes its last files and waits for the search index's fork, which leaves
+the build's process idle: after the build, only what that listing found
+dated from before the build and not kept is looked at again (a file
+written or kept meanwhile has a new ctime), not every folder of the output
+(6,500 of them at 5,000 articles: 0.1 s of each edit).
+
 The build's start is read from the file system's own clock, in the output
 folder itself (the ctime of a file made there for the purpose and removed
 at once): the clock, and the rounding, of every ctime the sweep compares
@@ -31,6 +38,7 @@ import contextlib
 import logging
 import os
 import tempfile
+import threading
 from collections.abc import Container
 from pathlib import Path
 
@@ -51,10 +59,7 @@ def sweep(output: Path, began_ns: int, kept: Container[str]) -> int:
     """Remove the files in ``output`` untouched since ``began_ns`` and not
     named (relative to ``output``) in ``kept``; returns how many."""
     if file_system_now(output) < began_ns:
-        logger.warning(
-            "incremental_render: the clock went back during the build; files left by "
-            "earlier builds are removed by the next one"
-        )
+        _clock_went_back()
         return 0
     return _sweep_folder(str(output), "", began_ns, kept)
 
@@ -85,3 +90,80 @@ def _sweep_folder(folder: str, prefix: str, began_ns: int, kept: Container[str])
         with contextlib.suppress(OSError):  # not empty: it holds this build's files
             os.rmdir(folder)
     return removed
+
+
+class OldFiles:
+    """The files of ``output`` dated before ``began_ns``, but those named in
+    ``kept`` (the build's own so far: a container the build adds to while
+    this runs), listed in a thread from now on."""
+
+    def __init__(self, output: Path, began_ns: int, kept: Container[str]) -> None:
+        self.output, self.began_ns, self.kept = str(output), began_ns, kept
+        self._found: list[tuple[str, str]] = []  # (relative, path)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="incremental-sweep", daemon=True)
+        self._thread.start()
+
+    def sweep(self, kept: Container[str]) -> int:
+        """Remove the files listed that are still dated before the build and
+        not in ``kept``, and the folders they leave empty; how many."""
+        found = self.listed()
+        if file_system_now(Path(self.output)) < self.began_ns:
+            _clock_went_back()
+            return 0
+        removed = 0
+        emptied: set[str] = set()
+        for relative, path in found:
+            if relative in kept or not _older(path, self.began_ns):
+                continue
+            logger.debug("incremental_render: %s is no longer made, removed", relative)
+            os.unlink(path)
+            removed += 1
+            folder = os.path.dirname(path)
+            while folder != self.output and folder not in emptied:
+                emptied.add(folder)
+                folder = os.path.dirname(folder)
+        # Never the output folder itself: a site with nothing in it is still a site.
+        for folder in sorted(emptied, key=len, reverse=True):
+            with contextlib.suppress(OSError):  # not empty: it holds this build's files
+                os.rmdir(folder)
+        return removed
+
+    def listed(self) -> list[tuple[str, str]]:
+        """Once the listing is done: each file found, relative and whole."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._found
+
+    def _run(self) -> None:
+        try:
+            self._list(self.output, "")
+        except BaseException as error:  # raised again where the sweep runs
+            self._error = error
+
+    def _list(self, folder: str, prefix: str) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except FileNotFoundError:
+            return
+        for entry in entries:
+            relative = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                self._list(entry.path, relative + "/")
+            elif relative not in self.kept and _older(entry.path, self.began_ns):
+                self._found.append((relative, entry.path))
+
+
+def _older(path: str, began_ns: int) -> bool:
+    try:
+        return os.stat(path, follow_symlinks=False).st_ctime_ns < began_ns
+    except FileNotFoundError:
+        return False
+
+
+def _clock_went_back() -> None:
+    logger.warning(
+        "incremental_render: the clock went back during the build; files left by "
+        "earlier builds are removed by the next one"
+    )
