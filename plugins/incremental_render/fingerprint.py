@@ -62,6 +62,8 @@ _ORDER = "\x00order"  # the _Layout of the last build's copy
 _METADATA = "\x00metadata"  # the metadata as read that no attribute shadows
 _HTML = "\x00html"  # the digest of the HTML as read
 _CARD = "\x00card"  # what the last build's copy showed in lists, and its digest
+_CARD_AS_READ = "\x00card as read"  # a copy's card when _as_last_shown: lead photo, digest
+_FULL = "\x00full"  # the texts ``full`` took of the last copy (_unchanged_full), and its digest
 # (build_speed/urls.py keeps a copy's URL and save_as there too, as "\x00url …")
 # Attributes each build gives its copy anew: not part of the article as read.
 _BUILD_ATTRIBUTES = frozenset({"_context", "settings", "_settings"})
@@ -132,8 +134,11 @@ class Fingerprints:
         found = self._full.get(id(item))
         if found is None:
             head = [type(item).__name__, _relative(item)]
+            parts: list[str] = []
             origin = _AS_READ.get(id(item))
-            if origin is not None and origin[0] is item:
+            if origin is not None and origin[0] is item and _as_last_shown(origin):
+                found = self._unchanged_full(item, origin, head)
+            elif origin is not None and origin[0] is item:
                 read, texts = vars(origin[1]), origin[2]
                 rest = [_copy_html_digest(item, read, texts), item.summary]
                 self._copy_attributes(rest, item, origin[1], texts)
@@ -146,8 +151,25 @@ class Fingerprints:
                     if name not in SKIPPED_ATTRIBUTES:
                         value = _unshadowed(name, attributes[name], attributes)
                         parts.append(f"{name}={self.value(value, 1)}")
-            found = self._full[id(item)] = hexdigest(*parts)
+            if found is None:
+                found = hexdigest(*parts)
+            self._full[id(item)] = found
             self._keep.append(item)
+        return found
+
+    def _unchanged_full(self, copy: Content, origin: tuple, head: list) -> str:
+        """``full`` of a copy that shows what the last build's showed
+        (_as_last_shown): the same texts as ``full`` makes, but its summary
+        and the digest of them all are the last build's while the texts of
+        what the build set (neighbours, lead photo) are the same too."""
+        texts = origin[2]
+        made: list[str] = [copy.url, copy.save_as]  # the last build's (build_speed/urls.py)
+        self._copy_attributes(made, copy, origin[1], texts)
+        last = texts.get(_FULL)
+        if last is not None and last[0] == made:
+            return last[1]
+        found = hexdigest(*head, *made[:2], texts[_HTML], copy.summary, *made[2:])
+        texts[_FULL] = (made, found)
         return found
 
     def _copy_attributes(self, parts: list, copy: Content, original: Content, texts: dict):
@@ -182,6 +204,19 @@ class Fingerprints:
             return "None"
         found = self._card.get(id(item))
         if found is None:
+            origin = _AS_READ.get(id(item))
+            texts = origin[2] if origin is not None and origin[0] is item else None
+            last = texts.get(_CARD) if texts is not None else None
+            lead = self.value(getattr(item, "lead_image", None), 1)
+            # A copy showing what an earlier build's copy of the same article
+            # showed, both as read (_as_last_shown), with the same lead
+            # photo, has its card, without making its summary and URL.
+            as_shown = texts is not None and _as_last_shown(origin)
+            unchanged = texts.get(_CARD_AS_READ) if as_shown else None
+            if unchanged is not None and unchanged[0] == lead:
+                self._card[id(item)] = unchanged[1]
+                self._keep.append(item)
+                return unchanged[1]
             category = getattr(item, "category", None)
             shown = (
                 getattr(item, "title", ""),
@@ -191,13 +226,9 @@ class Fingerprints:
                 str(getattr(item, "summary", "")),
                 str(getattr(item, "status", "")),
                 str(getattr(item, "lang", "")),
-                self.value(getattr(item, "lead_image", None), 1),
+                lead,
             )
-            origin = _AS_READ.get(id(item))
-            texts = origin[2] if origin is not None and origin[0] is item else None
-            last = texts.get(_CARD) if texts is not None else None
-            # A copy showing the same objects and texts as the last build's
-            # copy of the same article as read has its card.
+            # Or the same objects and texts, however it was made.
             if last is not None and all(map(_identical, shown, last[0])):
                 found = last[1]
             else:
@@ -212,6 +243,8 @@ class Fingerprints:
                 )
                 if texts is not None:
                     texts[_CARD] = (shown, found)
+            if as_shown:
+                texts[_CARD_AS_READ] = (lead, found)
             self._card[id(item)] = found
             self._keep.append(item)
         return found
@@ -390,6 +423,21 @@ def _html_digest(html: str, read: dict | None = None, texts: dict | None = None)
             found = texts[_HTML] = hexdigest(html)
         return found
     return hexdigest(html)
+
+
+def _as_last_shown(origin: tuple) -> bool:
+    """Whether a copy shows what the last build's copy of the same article
+    as read showed, but what this build set on it (neighbours, lead photo):
+    every attribute read is as read (``left_as_read``: its URL is the last
+    build's), and the last build found its HTML free of Pelican's links
+    (``_copy_html_digest``), so that its content and summary, made of that
+    HTML and the settings, are the same too."""
+    copy, original, texts = origin
+    return (
+        texts.get(_HTML) is not None
+        and not hasattr(copy, "_get_content")
+        and _compared(copy, original, texts).as_read
+    )
 
 
 def _copy_html_digest(copy: Content, read: dict, texts: dict) -> str:
