@@ -478,3 +478,28 @@ def test_what_the_index_made_of_an_article_is_kept_only_while_the_article_is_as_
         with as_built(change) as copy:
             assert learned.known(copy) is None, change.__name__
     assert learned.cited(made, 2).cited_by == 2 and made.doc.cited_by == 0
+
+
+def test_a_file_to_compress_is_compressed_only_when_its_bytes_changed(tmp_path, monkeypatch):
+    """plugin.LinkingWriter: a file given to compress (index.Deflated) that
+    holds what the last build's held is linked from the kept index, not
+    compressed again; a changed one is written, compressed."""
+    from vn_search.index import Deflated
+    from vn_search.plugin import LinkingWriter
+
+    rows = ['[["bai-viet/a/","Tin a"]]', '[["bai-viet/b/","Tin b"]]', '[["bai-viet/b/","Tin mới"]]']
+    a, b, b_edited = (text.encode() for text in rows)
+    kept, output = tmp_path / "kept", tmp_path / "output"
+    first = LinkingWriter(kept)
+    first("d/0.bin", Deflated(a))
+    first("d/1.bin", Deflated(b))
+    compressed = []
+    gzip_ = vn_index._gzip
+    monkeypatch.setattr(vn_index, "_gzip", lambda data: compressed.append(data) or gzip_(data))
+    second = LinkingWriter(output, (kept, dict(zip(first.names, first.sums, strict=True))))
+    second("d/0.bin", Deflated(a))
+    second("d/1.bin", Deflated(b_edited))
+    assert second.linked_names == ["d/0.bin"]
+    assert compressed == [b_edited]
+    assert gzip.decompress((output / "d/0.bin").read_bytes()) == a
+    assert gzip.decompress((output / "d/1.bin").read_bytes()) == b_edited

@@ -91,6 +91,27 @@ class Doc:
     number: str = ""  # a legal document's code number ("55/KH-ĐU"), shown in results
 
 
+class Deflated:
+    """A file's bytes to gzip, compressed only when written: a writer that
+    knows the file holds them already (by ``digest``) leaves it, and saves
+    compressing them (the dictionary's shards and the articles' rows, which
+    an edit leaves mostly as they were: 0.06 s of each warm edit)."""
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+
+    def digest(self) -> bytes:
+        # The file's are the gzip of these bytes, at this level, or not.
+        return data_sum(b"gzip %d\0" % GZIP_LEVEL + self.raw)
+
+    def __bytes__(self) -> bytes:
+        return _gzip(self.raw)
+
+
+# write(name, data): data is bytes, or Deflated for a writer whose
+# ``deflates`` is true.
 Write = Callable[[str, bytes], None]
 
 
@@ -167,7 +188,14 @@ def build_index(
             return key, _Patch(previous, changed, edited, html, store, digests)
         return key, _Count([article(i) for i in range(len(heads))], html, store, digests)
 
-    write = write or files.__setitem__
+    sink = write or files.__setitem__
+    if getattr(sink, "deflates", False):
+        write = sink
+    else:
+
+        def write(name: str, data) -> None:
+            sink(name, bytes(data))  # a Deflated one compressed
+
     processes = processes_for(options["PROCESSES"], len(ordered))
     urls = [doc.url for doc in ordered]
     runs = cut_runs(urls)
@@ -668,7 +696,7 @@ def _write_dictionary(encoded: Iterable, options: dict, write: Write) -> list[st
     def flush():
         header = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
         data = len(header).to_bytes(4, "little") + header + bytes(blob)
-        write(f"s/{len(firsts) - 1}.bin", _gzip(data))
+        write(f"s/{len(firsts) - 1}.bin", Deflated(data))
 
     size = 0
     for entry, data, blocks in encoded:
@@ -797,7 +825,7 @@ def _write_docs(ordered: Sequence[Doc], cat_number: dict, options: dict, write: 
                     *([doc.number] if doc.number else []),
                 ]
             )
-        write(f"d/{start // per}.bin", _json(rows))
+        write(f"d/{start // per}.bin", Deflated(_json(rows, compress=False)))
 
 
 def _cut(text: str, limit: int) -> str:
@@ -816,6 +844,9 @@ def _json(value, compress: bool = True) -> bytes:
     return _gzip(data) if compress else data
 
 
+GZIP_LEVEL = 6
+
+
 def _gzip(data: bytes) -> bytes:
     # mtime=0: the same index gives the same bytes on every build.
-    return gzip.compress(data, compresslevel=6, mtime=0)
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)

@@ -21,7 +21,7 @@ from full_build import is_full_build
 
 from . import learned
 from .background import Background
-from .index import Doc, body_sum, build_index
+from .index import Deflated, Doc, body_sum, build_index
 from .kept import KeptIndex, doc_text, file_sum
 from .learned import known
 from .runs import site_store
@@ -243,8 +243,12 @@ class LinkingWriter:
     after an edit, most files are the same (every other article's text),
     and on the build machine's disk writing thousands of small files costs
     seconds. The recorded digest tells, not the file read back: reading
-    took 6 s of a 50,000-article edit. Any other file there is replaced,
-    never written through (it may be a link to the cache's)."""
+    took 6 s of a 50,000-article edit. A file given as ``index.Deflated``
+    is known by the digest of what it compresses, and compressed only if it
+    is not linked. Any other file there is replaced, never written through
+    (it may be a link to the cache's)."""
+
+    deflates = True  # takes index.Deflated: compressed only if not linked
 
     def __init__(self, folder: Path, previous: tuple[Path, dict[str, str]] | None = None):
         self.folder = folder
@@ -258,13 +262,14 @@ class LinkingWriter:
         self._kept_root = str(previous[0]) if previous is not None else ""
         self.made: set[str] = {self._root}
 
-    def __call__(self, name: str, data: bytes) -> None:
+    def __call__(self, name: str, data: bytes | Deflated) -> None:
         path = os.path.join(self._root, name)
         parent = os.path.dirname(path)
         if parent not in self.made:
             os.makedirs(parent, exist_ok=True)
             self.made.add(parent)
-        digest = file_sum(data)
+        deflated = isinstance(data, Deflated)
+        digest = data.digest().hex() if deflated else file_sum(data)
         self.names.append(name)
         self.sums.append(digest)
         if self.previous is not None and self.previous[1].get(name) == digest:
@@ -278,7 +283,7 @@ class LinkingWriter:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)
         with open(path, "wb") as stream:
-            stream.write(data)
+            stream.write(bytes(data) if deflated else data)
 
 
 def get_generators(pelican):
