@@ -143,6 +143,9 @@ class Fingerprints:
                 rest = [_copy_html_digest(item, read, texts), item.summary]
                 self._copy_attributes(rest, item, origin[1], texts)
                 parts = [*head, item.url, item.save_as, *rest]
+                if _as_last_shown(origin):  # its HTML was just found free of links
+                    found = hexdigest(*parts)
+                    self._shown_as_read(item, texts, [*parts[2:4], *rest[2:]], found)
             else:
                 parts = [*head, item.url, item.save_as]
                 parts += [_html_digest(item.content), item.summary]
@@ -157,6 +160,16 @@ class Fingerprints:
             self._keep.append(item)
         return found
 
+    def _shown_as_read(self, copy: Content, texts: dict, made: list, full: str) -> None:
+        """What the next build's copy takes while it shows the same, kept
+        from the build that first found this one's HTML free of links (the
+        first after the warm process read it): its page's texts and digest,
+        and its card if this build made it already."""
+        texts[_FULL] = (made, full)
+        card = self._card.get(id(copy))
+        if card is not None:
+            texts[_CARD_AS_READ] = (self.value(getattr(copy, "lead_image", None), 1), card)
+
     def _unchanged_full(self, copy: Content, origin: tuple, head: list) -> str:
         """``full`` of a copy that shows what the last build's showed
         (_as_last_shown): the same texts as ``full`` makes, but its summary
@@ -169,7 +182,7 @@ class Fingerprints:
         if last is not None and last[0] == made:
             return last[1]
         found = hexdigest(*head, *made[:2], texts[_HTML], copy.summary, *made[2:])
-        texts[_FULL] = (made, found)
+        self._shown_as_read(copy, texts, made, found)
         return found
 
     def _copy_attributes(self, parts: list, copy: Content, original: Content, texts: dict):
