@@ -162,6 +162,7 @@ class WarmArticles:
             self.kept.pop(path, None)
             return
         remembered = self.remembered[id(article)] = _Remembered()
+        remembered.plan = _Plan(kept)  # now, not in the first save's build
         self.kept[path] = (file_stamp, self._key(), kept, remembered)
         # This build's article is as read too, as a copy is: its page key
         # fills the texts the next builds' copies take (the first save after
