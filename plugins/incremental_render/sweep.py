@@ -98,7 +98,8 @@ class OldFiles:
     this runs), listed in a thread from now on."""
 
     def __init__(self, output: Path, began_ns: int, kept: Container[str]) -> None:
-        self.output, self.began_ns, self.kept = str(output), began_ns, kept
+        # Every path listed starts with it: the folders above are never climbed.
+        self.output, self.began_ns, self.kept = os.path.normpath(output), began_ns, kept
         self._found: list[tuple[str, str]] = []  # (relative, path)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="incremental-sweep", daemon=True)
