@@ -9,6 +9,7 @@ import re
 import resource
 import time
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 
 from pelican import signals
@@ -174,8 +175,12 @@ class SearchIndexGenerator(Generator):
             for source, e in zip(sources, [*earlier, *[None] * len(documents)], strict=True)
         ]
         self._learn(articles, earlier, docs, links, as_read, sums)
-        texts = [doc_text(d) if e is None else e.text for d, e in zip(docs, earlier, strict=False)]
-        texts += map(doc_text, docs[len(earlier) :])  # the legal documents'
+        # Each made as the digest takes it, never all at once (50,000 of them
+        # on a full build: 25 MB while the index is built).
+        texts = chain(
+            (doc_text(d) if e is None else e.text for d, e in zip(docs, earlier, strict=False)),
+            map(doc_text, docs[len(earlier) :]),  # the legal documents'
+        )
         digest = kept.digest(docs, texts, sums, self.options)
         full = is_full_build(self.settings)
         count = None if full else kept.place(digest, folder)
