@@ -284,7 +284,7 @@ def test_no_change_rebuild_renders_nothing(start, tmp_path, forget_manifest):
 @pytest.mark.parametrize("listed", ["after the build", "while it writes"])
 def test_the_sweep_removes_only_what_the_build_neither_made_nor_kept(tmp_path, listed):
     from cache_files import mark_kept
-    from incremental_render.sweep import OldFiles, file_system_now, sweep
+    from incremental_render.sweep import OldFiles, file_system_now
 
     output = tmp_path / "output"
     old = {
@@ -315,7 +315,7 @@ def test_the_sweep_removes_only_what_the_build_neither_made_nor_kept(tmp_path, l
     mark_kept(kept_photo, os.stat(kept_photo))  # kept by another plugin
 
     kept = {"bai-giu/index.html"}
-    removed = sweep(output, began, kept) if old_files is None else old_files.sweep(kept)
+    removed = (old_files or OldFiles(output, began, {})).sweep(kept)
 
     left = {str(p.relative_to(output)) for p in output.rglob("*") if p.is_file()}
     assert left == {"index.html", "bai-moi/index.html", "bai-giu/index.html", "anh/giu.jpg"}

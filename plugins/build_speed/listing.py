@@ -52,23 +52,20 @@ def install(generator) -> None:
 def _include_path(generator):
     """Pelican's ``Generator._include_path``: whether ``get_files`` lists
     ``path``, a file, for ``extensions`` (None: the readers'; False: any)."""
-    patterns = [os.path.normcase(p) for p in generator.settings["IGNORE_FILES"]]
     # fnmatch.fnmatch(name, pattern) is fnmatchcase of both, case-folded by
-    # os.path.normcase (nothing to fold on POSIX): one regex per kind. A
-    # pattern with a "/" outside brackets matches only a name with one: a
-    # file's name has none, and "**/.*" (Pelican's default) costs a regex
-    # backtracking over every name for nothing.
-    slashed = [p for p in patterns if "/" in p and "[" not in p]
-    plain = [p for p in patterns if p not in slashed]
-    any_name = _matcher(plain)
-    slashed_name = _matcher(slashed)
+    # os.path.normcase (nothing to fold on POSIX): one regex for them all.
+    # A pattern with a "/" outside brackets needs one in the name, and a
+    # file's name has none: "**/.*" (Pelican's default) matched nothing,
+    # backtracking over every name.
+    patterns = [os.path.normcase(p) for p in generator.settings["IGNORE_FILES"]]
+    ignored = _matcher([p for p in patterns if "/" not in p or "[" in p])
     basename, splitext, normcase = os.path.basename, os.path.splitext, os.path.normcase
 
     def include(path, extensions=None) -> bool:
         if extensions is None:
             extensions = tuple(generator.readers.extensions)
         name = normcase(basename(path))
-        if any_name(name) or ("/" in name and slashed_name(name)):
+        if ignored(name):
             return False
         return extensions is False or splitext(name)[1][1:] in extensions
 

@@ -68,10 +68,10 @@ class _Remembered:
 
     __slots__ = ("plan", "static_links", "texts")
 
-    def __init__(self) -> None:
+    def __init__(self, plan: _Plan) -> None:
         self.texts: dict[str, Any] = {}  # incremental_render's digested attributes
         self.static_links: frozenset[str] | None = None  # its {static} and {attach} links
-        self.plan: _Plan | None = None  # how it is copied (_Copier)
+        self.plan = plan  # how it is copied (_Copier), worked out when it is kept
 
 
 def keep_between_builds() -> None:
@@ -139,7 +139,7 @@ class WarmArticles:
             self.reading[relative] = (self.warnings.count, _stamp(path))
             return default
         copier = _Copier(self.generator.settings, self.generator.context)
-        article = copier.article(entry[2], entry[3])
+        article = copier.article(entry[2], entry[3].plan)
         copied_as_read(article, entry[2], entry[3].texts)  # its page key digests less
         self.remembered[id(article)] = entry[3]
         self.taken[relative] = article
@@ -161,8 +161,7 @@ class WarmArticles:
             logger.debug("warm build: %s not kept: %s", relative, error)
             self.kept.pop(path, None)
             return
-        remembered = self.remembered[id(article)] = _Remembered()
-        remembered.plan = _Plan(kept)  # now, not in the first save's build
+        remembered = self.remembered[id(article)] = _Remembered(_Plan(kept))
         self.kept[path] = (file_stamp, self._key(), kept, remembered)
         # This build's article is as read too, as a copy is: its page key
         # fills the texts the next builds' copies take (the first save after
@@ -213,7 +212,7 @@ class WarmArticles:
     def _forget_unasked(self) -> None:
         """Forget the articles of files this build did not ask for: deleted,
         moved, or no longer an article (ARTICLE_PATHS, ARTICLE_EXCLUDES)."""
-        root = os.path.abspath(self.generator.path) + os.sep
+        root = self.root + os.sep
         for path in [p for p in self.kept if p.startswith(root) and p not in self.asked]:
             del self.kept[path]
 
@@ -257,7 +256,7 @@ class _Plan:
             if name in ("settings", "_context") or isinstance(value, RelativePathMemo):
                 continue
             if not isinstance(value, _SHARED):
-                if type(value) not in (list, dict, tuple):
+                if type(value) not in _CONTAINERS:
                     raise _CannotCopyError(f"{name} is a {type(value).__name__}")
                 self.containers.append(name)
 
@@ -273,14 +272,10 @@ class _Copier:
         self.context = context
         self.copies: dict[int, object] = {}
 
-    def article(self, article, remembered: _Remembered | None = None):
-        """A copy of ``article``; ``remembered``: what builds found out about
-        it, where its _Plan is kept (an article kept as read never changes)."""
-        plan = remembered.plan if remembered is not None else None
-        if plan is None:
-            plan = _Plan(article)
-            if remembered is not None:
-                remembered.plan = plan
+    def article(self, article, plan: _Plan | None = None):
+        """A copy of ``article``; ``plan``: its _Plan, if worked out already
+        (kept with an article as read, which never changes)."""
+        plan = plan or _Plan(article)
         new = type(article).__new__(type(article))  # as copy.copy makes it
         state = vars(new)
         state.update(vars(article))  # the shared values, in the same order

@@ -63,7 +63,7 @@ _METADATA = "\x00metadata"  # the metadata as read that no attribute shadows
 _HTML = "\x00html"  # the digest of the HTML as read
 _CARD = "\x00card"  # what the last build's copy showed in lists, and its digest
 _CARD_AS_READ = "\x00card as read"  # a copy's card when _as_last_shown: lead photo, digest
-_FULL = "\x00full"  # the texts ``full`` took of the last copy (_unchanged_full), and its digest
+_FULL = "\x00full"  # the texts ``full`` took of a copy (_copy_full), and its digest
 # (build_speed/urls.py keeps a copy's URL and save_as there too, as "\x00url …")
 # Attributes each build gives its copy anew: not part of the article as read.
 _BUILD_ATTRIBUTES = frozenset({"_context", "settings", "_settings"})
@@ -134,18 +134,9 @@ class Fingerprints:
         found = self._full.get(id(item))
         if found is None:
             head = [type(item).__name__, _relative(item)]
-            parts: list[str] = []
             origin = _AS_READ.get(id(item))
-            if origin is not None and origin[0] is item and _as_last_shown(origin):
-                found = self._unchanged_full(item, origin, head)
-            elif origin is not None and origin[0] is item:
-                read, texts = vars(origin[1]), origin[2]
-                rest = [_copy_html_digest(item, read, texts), item.summary]
-                self._copy_attributes(rest, item, origin[1], texts)
-                parts = [*head, item.url, item.save_as, *rest]
-                if _as_last_shown(origin):  # its HTML was just found free of links
-                    found = hexdigest(*parts)
-                    self._shown_as_read(item, texts, [*parts[2:4], *rest[2:]], found)
+            if origin is not None and origin[0] is item:
+                found = self._copy_full(item, origin, head)
             else:
                 parts = [*head, item.url, item.save_as]
                 parts += [_html_digest(item.content), item.summary]
@@ -154,35 +145,31 @@ class Fingerprints:
                     if name not in SKIPPED_ATTRIBUTES:
                         value = _unshadowed(name, attributes[name], attributes)
                         parts.append(f"{name}={self.value(value, 1)}")
-            if found is None:
                 found = hexdigest(*parts)
             self._full[id(item)] = found
             self._keep.append(item)
         return found
 
-    def _shown_as_read(self, copy: Content, texts: dict, made: list, full: str) -> None:
-        """What the next build's copy takes while it shows the same, kept
-        from the build that first found this one's HTML free of links (the
-        first after the warm process read it): its page's texts and digest,
-        and its card if this build made it already."""
-        texts[_FULL] = (made, full)
-        card = self._card.get(id(copy))
-        if card is not None:
-            texts[_CARD_AS_READ] = (self.value(getattr(copy, "lead_image", None), 1), card)
-
-    def _unchanged_full(self, copy: Content, origin: tuple, head: list) -> str:
-        """``full`` of a copy that shows what the last build's showed
-        (_as_last_shown): the same texts as ``full`` makes, but its summary
-        and the digest of them all are the last build's while the texts of
-        what the build set (neighbours, lead photo) are the same too."""
-        texts = origin[2]
-        made: list[str] = [copy.url, copy.save_as]  # the last build's (build_speed/urls.py)
-        self._copy_attributes(made, copy, origin[1], texts)
-        last = texts.get(_FULL)
+    def _copy_full(self, copy: Content, origin: tuple, head: list) -> str:
+        """``full`` of a copy of an article as read: the same texts, the
+        URLs taken from the last build (build_speed/urls.py) and the
+        attributes left as read from ``texts``. A copy that shows what an
+        earlier one showed (_as_last_shown) has that one's digest while the
+        texts of what the build set on it (neighbours, lead photo) are the
+        same too, without making its summary or hashing its texts again."""
+        original, texts = origin[1], origin[2]
+        made: list[str] = [copy.url, copy.save_as]
+        self._copy_attributes(made, copy, original, texts)
+        last = texts.get(_FULL) if _as_last_shown(origin) else None
         if last is not None and last[0] == made:
             return last[1]
-        found = hexdigest(*head, *made[:2], texts[_HTML], copy.summary, *made[2:])
-        self._shown_as_read(copy, texts, made, found)
+        html = _copy_html_digest(copy, vars(original), texts)
+        found = hexdigest(*head, *made[:2], html, copy.summary, *made[2:])
+        if _as_last_shown(origin):  # or from now on: its HTML is found free of links
+            texts[_FULL] = (made, found)
+            card = self._card.get(id(copy))  # and its card, if this build made it already
+            if card is not None:
+                texts[_CARD_AS_READ] = (self.value(getattr(copy, "lead_image", None), 1), card)
         return found
 
     def _copy_attributes(self, parts: list, copy: Content, original: Content, texts: dict):

@@ -37,7 +37,7 @@ from typing import Any
 
 from cache_files import read_json, write_json
 
-from .sweep import OldFiles, file_system_now, sweep
+from .sweep import OldFiles, file_system_now
 
 logger = logging.getLogger(__name__)
 
@@ -106,15 +106,11 @@ class BuildState:
     def in_place(self) -> bool:
         return self.began_ns is not None
 
-    def reusable(self, relative: str, key: str, path: str | None = None) -> str | None:
-        """The output file at ``relative`` (``path``, if the caller has it),
-        if the previous build wrote it with key ``key`` and nothing touched
-        it since."""
+    def reusable(self, relative: str, key: str, path: str) -> bool:
+        """Whether the output file at ``relative`` (``path``) is the previous
+        build's, written with key ``key``, and nothing touched it since."""
         entry = self.previous.get(relative)
-        if entry is None or entry.key != key:
-            return None
-        path = path or os.path.join(self.output, relative)
-        return path if entry.matches(path) else None
+        return entry is not None and entry.key == key and entry.matches(path)
 
     def record(self, relative: str, entry: Entry) -> None:
         self.current[relative] = entry
@@ -126,10 +122,8 @@ class BuildState:
         prune(self.manifest.parent, self.manifest.name, self.output)
         if not self.in_place:
             return len(set(self.previous) - set(self.current))
-        kept = self.current.keys() | self.static
-        if self.old_files is not None:
-            return self.old_files.sweep(kept)
-        return sweep(self.output, self.began_ns, kept)
+        self.list_old_files()  # if no article page started it
+        return self.old_files.sweep(self.current.keys() | self.static)
 
     def list_old_files(self) -> None:
         """Start listing what the sweep looks at, once most pages are

@@ -17,10 +17,10 @@ index's files), which moves its ctime and nothing else. Whatever else has a
 ctime from before the build began is left from an earlier build: removed,
 with the folders it leaves empty.
 
-The folder is listed in a thread (``OldFiles``) while the build still
-writes its last files and waits for the search index's fork, which leaves
-the build's process idle: after the build, only what that listing found
-dated from before the build and not kept is looked at again (a file
+The folder is listed in a thread (``OldFiles``), started while the build
+still writes its last files and waits for the search index's fork, which
+leaves the build's process idle: after the build, only what that listing
+found dated from before the build and not kept is looked at again (a file
 written or kept meanwhile has a new ctime), not every folder of the output
 (6,500 of them at 5,000 articles: 0.1 s of each edit).
 
@@ -55,43 +55,6 @@ def file_system_now(folder: Path) -> int:
         os.unlink(name)
 
 
-def sweep(output: Path, began_ns: int, kept: Container[str]) -> int:
-    """Remove the files in ``output`` untouched since ``began_ns`` and not
-    named (relative to ``output``) in ``kept``; returns how many."""
-    if file_system_now(output) < began_ns:
-        _clock_went_back()
-        return 0
-    return _sweep_folder(str(output), "", began_ns, kept)
-
-
-def _sweep_folder(folder: str, prefix: str, began_ns: int, kept: Container[str]) -> int:
-    removed = 0
-    try:
-        entries = list(os.scandir(folder))
-    except FileNotFoundError:
-        return 0
-    for entry in entries:
-        relative = prefix + entry.name
-        if entry.is_dir(follow_symlinks=False):
-            removed += _sweep_folder(entry.path, relative + "/", began_ns, kept)
-            continue
-        if relative in kept:
-            continue
-        try:
-            changed = entry.stat(follow_symlinks=False).st_ctime_ns
-        except FileNotFoundError:
-            continue
-        if changed < began_ns:
-            logger.debug("incremental_render: %s is no longer made, removed", relative)
-            os.unlink(entry.path)
-            removed += 1
-    if removed and prefix:
-        # Never the output folder itself: a site with nothing in it is still a site.
-        with contextlib.suppress(OSError):  # not empty: it holds this build's files
-            os.rmdir(folder)
-    return removed
-
-
 class OldFiles:
     """The files of ``output`` dated before ``began_ns``, but those named in
     ``kept`` (the build's own so far: a container the build adds to while
@@ -110,7 +73,10 @@ class OldFiles:
         not in ``kept``, and the folders they leave empty; how many."""
         found = self.listed()
         if file_system_now(Path(self.output)) < self.began_ns:
-            _clock_went_back()
+            logger.warning(
+                "incremental_render: the clock went back during the build; files left by "
+                "earlier builds are removed by the next one"
+            )
             return 0
         removed = 0
         emptied: set[str] = set()
@@ -162,10 +128,3 @@ def _older(path: str, began_ns: int) -> bool:
         return os.stat(path, follow_symlinks=False).st_ctime_ns < began_ns
     except FileNotFoundError:
         return False
-
-
-def _clock_went_back() -> None:
-    logger.warning(
-        "incremental_render: the clock went back during the build; files left by "
-        "earlier builds are removed by the next one"
-    )

@@ -201,7 +201,7 @@ class IncrementalWriter(Writer):
     def _kept(self, path: str, relative: str, key: str, context) -> bool:
         """True if the last build's file at ``relative`` has this key and
         is untouched: it is left as it is (same inode, size and mtime)."""
-        if self.state.reusable(relative, key, path) is None:
+        if not self.state.reusable(relative, key, path):
             self.state.rendered += 1  # to be made now
             return False
         self.state.reused += 1

@@ -9,7 +9,6 @@ import re
 import resource
 import time
 from datetime import datetime
-from itertools import chain
 from pathlib import Path
 
 from pelican import signals
@@ -170,16 +169,18 @@ class SearchIndexGenerator(Generator):
         kept = KeptIndex(self.settings)
         # Each body read and digested once: the kept index and the runs'
         # counts are known unchanged by these.
+        unkept = [None] * len(documents)  # legal documents: nothing learned
         sums = [
             body_sum(body_html(source)) if e is None else e.body_sum
-            for source, e in zip(sources, [*earlier, *[None] * len(documents)], strict=True)
+            for source, e in zip(sources, [*earlier, *unkept], strict=True)
         ]
-        self._learn(articles, earlier, docs, links, as_read, sums)
-        # Each made as the digest takes it, never all at once (50,000 of them
-        # on a full build: 25 MB while the index is built).
-        texts = chain(
-            (doc_text(d) if e is None else e.text for d, e in zip(docs, earlier, strict=False)),
-            map(doc_text, docs[len(earlier) :]),  # the legal documents'
+        made = self._learn(articles, earlier, docs, links, as_read, sums)
+        # Each Doc's text taken from what was learned of its article, earlier
+        # or just now, or made as the digest takes it (all 50,000 at once on
+        # a full build: 25 MB while the index is built).
+        learned_of = [*(made.get(n, e) for n, e in enumerate(earlier)), *unkept]
+        texts = (
+            doc_text(d) if e is None else e.text for d, e in zip(docs, learned_of, strict=True)
         )
         digest = kept.digest(docs, texts, sums, self.options)
         full = is_full_build(self.settings)
@@ -212,9 +213,10 @@ class SearchIndexGenerator(Generator):
             (peak_after - peak_before) / 1024,
         )
 
-    def _learn(self, articles, earlier, docs, links, as_read, sums) -> None:
+    def _learn(self, articles, earlier, docs, links, as_read, sums) -> dict:
         """What this build made of each article new to it, kept with the
-        article as read for the next builds; from the fork, handed back."""
+        article as read for the next builds; from the fork, handed back.
+        Returns it, by article number."""
         now = {}
         for number, article in enumerate(articles):
             if earlier[number] is not None:
@@ -233,6 +235,7 @@ class SearchIndexGenerator(Generator):
             learned.keep(place, made)
         if os.getpid() != self.builder:
             learned.hand_back(self._handed_back(), now)
+        return now
 
     def _handed_back(self) -> Path:
         return KeptIndex(self.settings).folder / f"learned-{self.builder}.pickle"
