@@ -45,11 +45,20 @@ def test_index_in_background_and_kept_equals_one_built_in_the_build(tmp_path):
     assert "unchanged, index kept" in again, again
     assert _index(tmp_path / "out") == _index(tmp_path / "plain-out")
 
-    # A kept file lost from the cache: the index is built again, whole.
+    # A file lost from the output: linked again from the cache.
     kept = sorted((cache / "vn_search" / "index" / "t").iterdir())
-    kept[0].unlink()
+    (tmp_path / "out" / INDEX / "t" / kept[0].name).unlink()
+    relinked = _finish(_build(background, content, tmp_path / "out"))
+    assert "unchanged, index kept" in relinked, relinked
+    assert _index(tmp_path / "out") == _index(tmp_path / "plain-out")
+
+    # Lost from both, and a stray file in the index's folders: the index
+    # is built again, whole, and the stray file removed.
+    (tmp_path / "out" / INDEX / "t" / kept[1].name).unlink()
+    kept[1].unlink()
+    (tmp_path / "out" / INDEX / "t" / "99999.bin").write_bytes(b"stray")
     rebuilt = _finish(_build(background, content, tmp_path / "out"))
-    assert "indexed into" in rebuilt, rebuilt
+    assert "indexed into" in rebuilt and "1 gone" in rebuilt, rebuilt
     assert _index(tmp_path / "out") == _index(tmp_path / "plain-out")
 
     # An edited article: indexed again, and found by its new words.

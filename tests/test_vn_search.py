@@ -396,6 +396,16 @@ def test_settings_problems_are_listed_together():
     assert "VN_SEARCH_SHARD_BYTES" in str(error.value)
 
 
+@pytest.mark.parametrize("path", ["./", "../tim-kiem/", "tim-kiem/../", "tim-kiem//index/"])
+def test_the_index_folder_is_inside_the_output_and_not_the_output_itself(path):
+    """The index removes from its folders what it no longer makes
+    (vn_search/folder.py): never anything outside them."""
+    with pytest.raises(PluginSettingsError) as error:
+        vn_search_settings({"VN_SEARCH_INDEX_PATH": path})
+    assert "inside the output folder" in str(error.value)
+    assert vn_search_settings({"VN_SEARCH_INDEX_PATH": "tim/kiem/"})["INDEX_PATH"] == "tim/kiem/"
+
+
 def test_plain_text_drops_tags_and_keeps_words_apart():
     assert plain_text("<p>Phường <b>Bưởi</b></p><p>họp&amp;bàn</p>") == "Phường Bưởi họp&bàn"
 
@@ -485,6 +495,7 @@ def test_a_file_to_compress_is_compressed_only_when_its_bytes_changed(tmp_path, 
     holds what the last build's held is linked from the kept index, not
     compressed again; a changed one is written, compressed."""
     from vn_search.index import Deflated
+    from vn_search.kept import Previous
     from vn_search.plugin import LinkingWriter
 
     rows = ['[["bai-viet/a/","Tin a"]]', '[["bai-viet/b/","Tin b"]]', '[["bai-viet/b/","Tin mới"]]']
@@ -496,7 +507,13 @@ def test_a_file_to_compress_is_compressed_only_when_its_bytes_changed(tmp_path, 
     compressed = []
     gzip_ = vn_index._gzip
     monkeypatch.setattr(vn_index, "_gzip", lambda data: compressed.append(data) or gzip_(data))
-    second = LinkingWriter(output, (kept, dict(zip(first.names, first.sums, strict=True))))
+    previous = Previous(
+        kept,
+        dict(zip(first.names, first.sums, strict=True)),
+        dict(zip(first.names, first.inodes, strict=True)),
+        first.device,
+    )
+    second = LinkingWriter(output, previous)
     second("d/0.bin", Deflated(a))
     second("d/1.bin", Deflated(b_edited))
     assert second.linked_names == ["d/0.bin"]

@@ -109,6 +109,17 @@ def claim_static_files(generator) -> None:
         state.static.update(s.save_as for s in generator.staticfiles)
 
 
+def leave_folder(output_path, relative: str) -> None:
+    """A plugin that writes every file of the folder ``relative`` (to the
+    output) on each build, and removes itself those it no longer makes,
+    says so: the build's sweep leaves that folder alone, and the plugin
+    need not mark the files it keeps (sweep.py). Called before the build
+    writes its article pages."""
+    state = _in_place.get(str(Path(output_path).resolve()))
+    if state is not None:
+        state.left.add(relative.strip("/"))
+
+
 def render_queued(generator, writer=None) -> None:
     if isinstance(writer, IncrementalWriter):
         writer.flush()

@@ -89,6 +89,8 @@ class BuildState:
     reused: int = 0
     writer: Any = None  # the build's IncrementalWriter, for its last flush
     old_files: OldFiles | None = None  # listed while the build ends (list_old_files)
+    # Folders (relative to the output) a plugin keeps in order itself (sweep.py).
+    left: set[str] = field(default_factory=set)
 
     @classmethod
     def start(cls, output: Path, cache: Path) -> BuildState:
@@ -123,14 +125,14 @@ class BuildState:
         if not self.in_place:
             return len(set(self.previous) - set(self.current))
         self.list_old_files()  # if no article page started it
-        return self.old_files.sweep(self.current.keys() | self.static)
+        return self.old_files.sweep(self.current.keys() | self.static, self.left)
 
     def list_old_files(self) -> None:
         """Start listing what the sweep looks at, once most pages are
         written (the article pages): the build's last steps and its wait
         for the search index run meanwhile."""
         if self.in_place and self.old_files is None:
-            self.old_files = OldFiles(self.output, self.began_ns, self.current)
+            self.old_files = OldFiles(self.output, self.began_ns, self.current, self.left)
 
 
 def discard(folder: Path) -> None:

@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -379,40 +380,42 @@ def _patch_run(key: str, work: _Patch) -> tuple[str, list[int], list[bytes]]:
     postings = store.postings(work.previous)
     gone = np.zeros(len(lengths), dtype=bool)
     gone[work.changed] = True
-    for term in _terms_of(postings, gone):
-        values = np.frombuffer(postings[term], dtype=np.uint32)
-        left = values[~gone[values >> TF_BITS]]
-        if len(left):
-            postings[term] = array("I", left.tobytes())
-        else:
-            del postings[term]
+    _drop_articles(postings, gone)
     for position, article in zip(work.changed, _plain(work.articles, work.html), strict=True):
         for term, rows in count_run([article], position).items():
             known = postings.get(term)
             if known is None:
                 postings[term] = rows
             else:
-                # Rows are number << TF_BITS | count: in value order, in article order.
-                both = np.concatenate(
-                    [np.frombuffer(known, np.uint32), np.frombuffer(rows, np.uint32)]
-                )
-                postings[term] = array("I", np.sort(both).tobytes())
+                # Rows are number << TF_BITS | count: in value order, in
+                # article order. The article's one row goes in its place.
+                for row in rows:
+                    known.insert(bisect_left(known, row), row)
         lengths[position], texts[position] = _length_and_text(article)
     store.save(key, postings, lengths, texts, work.digests)
     return key, lengths, texts
 
 
-def _terms_of(postings: dict[str, array], articles: np.ndarray) -> list[str]:
-    """The keys with a posting of an article marked in ``articles`` (by
-    its number in the run), found with a few numpy calls over the run's
-    postings joined, not one per key (a run has tens of thousands)."""
+def _drop_articles(postings: dict[str, array], gone: np.ndarray) -> None:
+    """Take out of ``postings`` the rows of the articles marked in ``gone``
+    (by number in the run); a key left with none goes. A few numpy calls
+    over the run's postings joined, not some per key: an article has
+    thousands of keys, each in a run of tens of thousands."""
     if not postings:
-        return []
-    sizes = np.fromiter(map(len, postings.values()), dtype=np.int64, count=len(postings))
-    values = np.frombuffer(b"".join(postings.values()), dtype=np.uint32)
-    owners = np.repeat(np.arange(len(sizes)), sizes)  # each posting's key, by number
+        return
     terms = list(postings)
-    return [terms[i] for i in np.unique(owners[articles[values >> TF_BITS]])]
+    sizes = np.fromiter(map(len, postings.values()), dtype=np.int64, count=len(terms))
+    values = np.frombuffer(b"".join(postings.values()), dtype=np.uint32)
+    staying = ~gone[values >> TF_BITS]
+    owners = np.repeat(np.arange(len(terms)), sizes)  # each row's key, by number
+    left = np.bincount(owners[staying], minlength=len(terms))
+    data = values[staying].tobytes()
+    ends = (np.cumsum(left) * 4).tolist()
+    for i in np.flatnonzero(left < sizes).tolist():
+        if left[i]:
+            postings[terms[i]] = array("I", data[ends[i] - 4 * int(left[i]) : ends[i]])
+        else:
+            del postings[terms[i]]
 
 
 def _plain(articles: list[Article], html: bool) -> list[Article]:

@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
-from cache_files import cache_root, link_or_copy, place_link, read_json, tree_digest, write_json
+from cache_files import cache_root, link_or_copy, mark_kept, read_json, tree_digest, write_json
 
+from .folder import inode_of
 from .index import Doc, data_sum
 
-FORMAT = 3
+FORMAT = 4
 CODE = Path(__file__).parent
 NOT_SHAPING = frozenset({"BACKGROUND", "PROCESSES"})
 
@@ -49,6 +52,34 @@ def file_sum(data: bytes) -> str:
     """The digest by which a file of the index is known to be unchanged,
     as the record keeps it (JSON: text)."""
     return data_sum(data).hex()
+
+
+class Previous(NamedTuple):
+    """The last build's index: its folder in the cache, and by name each
+    file's digest (``file_sum``) and inode in the output (0: not known),
+    on ``device``."""
+
+    folder: Path
+    sums: dict[str, str]
+    inodes: dict[str, int]
+    device: int
+
+
+def keep_in_place(previous: Previous, name: str, path: str) -> int:
+    """Make the output's file at ``path`` the kept index's file ``name``:
+    left as it is if it is (its inode), else linked (or copied) from the
+    cache. Returns its inode; 0 if the cache has no such file. A file of
+    none of folder.FOLDERS (the manifest) is marked kept for the sweep."""
+    inode = previous.inodes.get(name, 0)
+    if not inode or inode_of(path, previous.device) != inode:
+        try:
+            link_or_copy(previous.folder / name, Path(path))
+        except OSError:
+            return 0
+        inode = os.stat(path).st_ino
+    elif "/" not in name:
+        mark_kept(path, os.stat(path))
+    return inode
 
 
 class KeptIndex:
@@ -77,31 +108,36 @@ class KeptIndex:
             h.update(body)
         return h.hexdigest()
 
-    def place(self, digest: str, folder: Path) -> int | None:
+    def place(self, digest: str, folder: Path) -> list[str] | None:
         """Put the kept index in ``folder`` (its files that are already
-        there are left as they are): the number of files, or None if there
-        is none of this digest."""
-        stored = self._stored()
-        names = stored.get("files") if stored.get("digest") == digest else None
-        if not isinstance(names, list):
+        there are left as they are): the names of its files, or None if
+        there is none of this digest."""
+        previous = self.previous()
+        if previous is None or self._stored().get("digest") != digest:
             return None
-        try:
-            for name in names:
-                place_link(self.files / name, folder / name)
-        except OSError:  # a kept file gone: build it
-            return None
-        return len(names)
+        root = str(folder)
+        for name in previous.sums:
+            if not keep_in_place(previous, name, os.path.join(root, name)):
+                return None  # a kept file gone: build it
+        return list(previous.sums)
 
-    def previous(self) -> tuple[Path, dict[str, str]] | None:
-        """The folder of the last build's index, whatever its digest, and the
-        digest of each of its files by name (``file_sum``), if it is whole: a
+    def previous(self) -> Previous | None:
+        """The last build's index, whatever its digest, if it is whole: a
         changed index still has most files of the last one (the texts of
         unchanged articles), which ``LinkingWriter`` links."""
         stored = self._stored()
-        names, sums = stored.get("files"), stored.get("sums")
-        if not isinstance(names, list) or not isinstance(sums, list) or len(sums) != len(names):
+        names, sums, inodes = stored.get("files"), stored.get("sums"), stored.get("inodes")
+        device = stored.get("device")
+        if not all(isinstance(found, list) for found in (names, sums, inodes)):
             return None
-        return self.files, dict(zip(names, sums, strict=True))
+        if not (len(names) == len(sums) == len(inodes)) or not isinstance(device, int):
+            return None
+        return Previous(
+            self.files,
+            dict(zip(names, sums, strict=True)),
+            dict(zip(names, inodes, strict=True)),
+            device,
+        )
 
     def _stored(self) -> dict:
         """The record of the last build's index, read once per build."""
@@ -110,13 +146,12 @@ class KeptIndex:
             self._record = found if isinstance(found, dict) else {}
         return self._record
 
-    def save(
-        self, digest: str, folder: Path, names: list[str], sums: list[str], linked: frozenset[str]
-    ) -> None:
-        """Keep the index just written in ``folder``. ``sums``: each file's
-        ``file_sum``, in the order of ``names``; ``linked``: the names whose
-        file in ``folder`` is already a link to this cache's (``LinkingWriter``
-        linked them), left as they are."""
+    def save(self, digest: str, folder: Path, written) -> None:
+        """Keep the index just written in ``folder`` by ``written`` (a
+        LinkingWriter): each file's name, ``file_sum`` and inode, and which
+        files are already links to this cache's (it linked them), left as
+        they are."""
+        names, linked = written.names, frozenset(written.linked_names)
         before = self._stored().get("files")
         self.record.unlink(missing_ok=True)
         self._record = None
@@ -134,4 +169,6 @@ class KeptIndex:
         for name in names:
             if name not in linked:
                 link_or_copy(folder / name, self.files / name)
-        write_json(self.record, {"digest": digest, "files": names, "sums": sums})
+        record = {"digest": digest, "files": names, "sums": written.sums}
+        record.update(inodes=written.inodes, device=written.device)
+        write_json(self.record, record)

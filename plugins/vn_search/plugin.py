@@ -15,14 +15,14 @@ from pelican import signals
 from pelican.generators import Generator
 
 import fork_memory
-from cache_files import place_link
 from fork_memory import fork_fits
 from full_build import is_full_build
 
 from . import learned
 from .background import Background
+from .folder import leave_to_index, remove_strays
 from .index import Deflated, Doc, body_sum, build_index
-from .kept import KeptIndex, doc_text, file_sum
+from .kept import KeptIndex, Previous, doc_text, file_sum, keep_in_place
 from .learned import known
 from .runs import site_store
 from .settings import vn_search_settings
@@ -125,6 +125,7 @@ class SearchIndexGenerator(Generator):
 
     def start(self) -> None:
         """On all_generators_finalized: every article is read."""
+        leave_to_index(self.output_path, self.options["INDEX_PATH"])
         if self.options["BACKGROUND"] and fork_fits(self.settings):
             self.background = Background(self.write_index)
 
@@ -162,9 +163,8 @@ class SearchIndexGenerator(Generator):
         folder = Path(self.output_path) / self.options["INDEX_PATH"]
         # Updated in place, file by file: a kept file (a link to the cache's)
         # is left or linked again, never written through. What the last
-        # index had and this one does not make is removed at the end of an
-        # incremental build (incremental_render/sweep.py); a full build
-        # starts from an empty output folder.
+        # index had and this one does not make is removed once it is
+        # written (folder.py), not by the build's sweep.
         folder.mkdir(parents=True, exist_ok=True)
         kept = KeptIndex(self.settings)
         # Each body read and digested once: the kept index and the runs'
@@ -184,8 +184,8 @@ class SearchIndexGenerator(Generator):
         )
         digest = kept.digest(docs, texts, sums, self.options)
         full = is_full_build(self.settings)
-        count = None if full else kept.place(digest, folder)
-        reused = count is not None
+        names = None if full else kept.place(digest, folder)
+        reused = names is not None
         if not reused:
             # A full build takes nothing from earlier builds, not even links.
             written = LinkingWriter(folder, None if full else kept.previous())
@@ -198,17 +198,19 @@ class SearchIndexGenerator(Generator):
                 # Only the runs of articles with a change are counted again.
                 kept_runs=None if full else site_store(kept.folder / "runs", Path(self.path)),
             )
-            kept.save(digest, folder, written.names, written.sums, frozenset(written.linked_names))
-            count = len(written.names)
+            kept.save(digest, folder, written)
+            names = written.names
+        strays = remove_strays(folder, set(names))
         peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         logger.info(
             "vn_search: %d articles and %d documents %s into %d files (%d as before, "
-            "linked) in %.2f s, peak memory +%.0f MiB",
+            "linked; %d gone) in %.2f s, peak memory +%.0f MiB",
             len(articles),
             len(documents),
             "unchanged, index kept" if reused else "indexed",
-            count,
-            count if reused else len(written.linked_names),
+            len(names),
+            len(names) if reused else len(written.linked_names),
+            strays,
             time.perf_counter() - started,
             (peak_after - peak_before) / 1024,
         )
@@ -246,28 +248,30 @@ class LinkingWriter:
     (Pelican's Writer renders templates; these are data files).
 
     A file with the same bytes as the last build's (``previous``: the kept
-    index's folder and the digest recorded of each of its files) is
-    hard-linked from it instead, or, already that link, left as it is:
-    after an edit, most files are the same (every other article's text),
-    and on the build machine's disk writing thousands of small files costs
-    seconds. The recorded digest tells, not the file read back: reading
-    took 6 s of a 50,000-article edit. A file given as ``index.Deflated``
-    is known by the digest of what it compresses, and compressed only if it
-    is not linked. Any other file there is replaced, never written through
-    (it may be a link to the cache's)."""
+    index, with the digest recorded of each of its files) is hard-linked
+    from it instead, or, already that link, left as it is: after an edit,
+    most files are the same (every other article's text), and on the build
+    machine's disk writing thousands of small files costs seconds. The
+    recorded digest tells, not the file read back: reading took 6 s of a
+    50,000-article edit. A file given as ``index.Deflated`` is known by the
+    digest of what it compresses, and compressed only if it is not linked.
+    Any other file there is replaced, never written through (it may be a
+    link to the cache's)."""
 
     deflates = True  # takes index.Deflated: compressed only if not linked
 
-    def __init__(self, folder: Path, previous: tuple[Path, dict[str, str]] | None = None):
+    def __init__(self, folder: Path, previous: Previous | None = None):
         self.folder = folder
         self.previous = previous
         self.names: list[str] = []
         self.sums: list[str] = []  # each file's digest, in the order of names
+        self.inodes: list[int] = []  # and its inode (folder.py)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.device = os.stat(folder).st_dev
         self.linked_names: list[str] = []
         # Paths as str: thousands of files per build, and pathlib's joins
         # cost more than the system calls.
         self._root = str(folder)
-        self._kept_root = str(previous[0]) if previous is not None else ""
         self.made: set[str] = {self._root}
 
     def __call__(self, name: str, data: bytes | Deflated) -> None:
@@ -280,18 +284,18 @@ class LinkingWriter:
         digest = data.digest().hex() if deflated else file_sum(data)
         self.names.append(name)
         self.sums.append(digest)
-        if self.previous is not None and self.previous[1].get(name) == digest:
-            try:
-                place_link(os.path.join(self._kept_root, name), path)
-            except OSError:  # the kept file is gone: write it
-                pass
-            else:
+        previous = self.previous
+        if previous is not None and previous.sums.get(name) == digest:
+            inode = keep_in_place(previous, name, path)
+            if inode:
+                self.inodes.append(inode)
                 self.linked_names.append(name)
                 return
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)
         with open(path, "wb") as stream:
             stream.write(bytes(data) if deflated else data)
+            self.inodes.append(os.fstat(stream.fileno()).st_ino)
 
 
 def get_generators(pelican):

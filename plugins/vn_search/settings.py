@@ -7,8 +7,16 @@ SCHEMA = {
     # Where the index is written, relative to the output folder and the site URL.
     "INDEX_PATH": Option(
         "tim-kiem/index/",
-        lambda v: isinstance(v, str) and v.endswith("/") and not v.startswith("/"),
-        "a relative folder ending in '/', such as 'tim-kiem/index/'",
+        lambda v: (
+            isinstance(v, str)
+            and v.endswith("/")
+            and not v.startswith("/")
+            # Inside the output, and never the output itself: the index
+            # removes from its folders what it no longer makes (folder.py).
+            and not {".", ".."} & set(v.split("/"))
+            and "//" not in v
+        ),
+        "a relative folder ending in '/', inside the output folder, such as 'tim-kiem/index/'",
     ),
     # Dictionary shards are cut at about this many bytes (before compression):
     # a query fetches one or two of them.
