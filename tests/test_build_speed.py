@@ -439,3 +439,33 @@ def test_gettext_without_variables_gives_the_text_as_jinja_would():
     expected = "10% off|Page &lt;2&gt;|a & b"
     assert jinjas.get_template("t").render() == expected
     assert ours.get_template("t").render() == expected
+
+
+def test_intrasite_links_are_resolved_as_pelican_resolves_them(tmp_path):
+    """build_speed/links.py: HTML without "{" or "|" comes back as it is
+    (the very string); with them, or with a site's own INTRASITE_LINK_REGEX,
+    Pelican's pass runs, and Pelican's method is back after the build."""
+    from pelican.contents import Content
+
+    from build_speed import links
+
+    article = _article(tmp_path, "tin.md")
+    article._context = {"generated_content": {}, "static_content": {}}
+    plain = '<p>Xem <a href="https://ubnd.vn/tin/">tin</a> &amp; ảnh <img src="/a.jpg"></p>'
+    linked = '<p><a href="{tag}an-ninh">An ninh</a> · <a href="|tag|y-te">Y tế</a></p>'
+    pelicans = [Content._update_content(article, html, "") for html in (plain, linked)]
+    links.install()
+    try:
+        ours = [article._update_content(html, "") for html in (plain, linked)]
+        assert ours[0] is plain
+        article.settings = {**article.settings, "INTRASITE_LINK_REGEX": r"\[(?P<what>.*?)\]"}
+        custom = article._update_content('<a href="[tag]an-ninh">An ninh</a>', "")
+    finally:
+        links.uninstall()
+    assert ours == pelicans
+    assert (
+        pelicans[1]
+        == '<p><a href="/tag/an-ninh.html">An ninh</a> · <a href="/tag/y-te.html">Y tế</a></p>'
+    )
+    assert custom == '<a href="/tag/an-ninh.html">An ninh</a>'
+    assert Content._update_content is links.PELICANS

@@ -19,20 +19,22 @@
   Pelican and again by markdown_reuse.
 - ``translations``: a set of ids, as in ``groups``, for telling originals
   from translations.
+- ``links``: Pelican's search for intrasite links skipped over HTML with no
+  "{" and no "|", which can hold none.
 - ``urls``: each article's and page's ``url`` formatted once while the
   build writes, not on every access; in the warm process, a kept article's
   ``url`` and ``save_as`` not formatted at all.
 
-All but the last two are installed on the instances Pelican creates (a
+All but the last three are installed on the instances Pelican creates (a
 generator, a content object), never by patching Pelican's classes, so they
-end with the build; the last two swap a function of ``pelican.generators``
-and two properties of ``Content`` for part of the build, and put Pelican's
-back when it ends (their module docstrings say why).
+end with the build; the last three swap a function of ``pelican.generators``,
+a method and two properties of ``Content`` for part of the build, and put
+Pelican's back when it ends (their module docstrings say why).
 """
 
 from pelican import signals
 
-from . import compiled_templates, fragments, listing, translations, urls, warm_articles
+from . import compiled_templates, fragments, links, listing, translations, urls, warm_articles
 from .archives import build_period_archives
 from .groups import install_group_pages
 from .paths import remember_relative_path
@@ -48,6 +50,8 @@ def install_archives(generator) -> None:
 def register():
     signals.initialized.connect(translations.install)
     signals.finalized.connect(translations.uninstall)
+    signals.initialized.connect(links.install)
+    signals.finalized.connect(links.uninstall)
     signals.initialized.connect(urls.uninstall)  # after a build that failed
     signals.get_writer.connect(urls.install)
     signals.finalized.connect(urls.uninstall)
