@@ -13,6 +13,7 @@ import json
 import os
 import pickle
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -155,13 +156,40 @@ def tree_digest(*folders: Path, suffixes: tuple[str, ...] = ()) -> str:
     the plugins' code), to key what a build keeps on the code that made it."""
     h = hashlib.blake2b(digest_size=16)
     for folder in folders:
-        if not folder.is_dir():
+        root = os.path.join(folder, "")
+        if not os.path.isdir(root):
             continue
-        for path in sorted(folder.rglob("*")):
-            if "__pycache__" in path.parts or not path.is_file():
-                continue
-            if suffixes and path.suffix not in suffixes:
-                continue
-            h.update(str(path.relative_to(folder)).encode() + b"\x00")
-            h.update(path.read_bytes())
+        for directory, subfolders, names in os.walk(root):
+            subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+            for name in sorted(names):
+                if suffixes and not name.endswith(suffixes):
+                    continue
+                path = os.path.join(directory, name)
+                found = _file_sum(path)
+                if found is not None:
+                    h.update(path.removeprefix(root).encode() + b"\x00" + found)
     return h.hexdigest()
+
+
+# Each file's digest by path, with the stat it was made for: a build digests
+# the theme and the plugins' code four times (0.03 s of each warm edit), and
+# a file whose size, times and inode are the same is not read again.
+_FILE_SUMS: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
+
+
+def _file_sum(path: str) -> bytes | None:
+    """The digest of a regular file's bytes; None for anything else."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    held = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+    known = _FILE_SUMS.get(path)
+    if known is not None and known[0] == held:
+        return known[1]
+    with open(path, "rb") as stream:
+        digest = hashlib.blake2b(stream.read(), digest_size=16).digest()
+    _FILE_SUMS[path] = (held, digest)
+    return digest

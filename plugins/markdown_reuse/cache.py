@@ -28,6 +28,7 @@ show again on every build until it is fixed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import time
@@ -108,21 +109,30 @@ def stamp(source: str) -> tuple | None:
 def fingerprint(settings: dict, content: Path, plugin_folders: list[Path]) -> str:
     """Digest of everything but the file itself that an article's body is made from."""
     h = hashlib.blake2b(digest_size=16)
-    for package in ("pelican", "markdown"):
-        h.update(f"{package}={metadata.version(package)}\n".encode())
+    h.update(_versions().encode())
     h.update(_plain(settings.get("MARKDOWN", {})).encode())
     h.update(tree_digest(*plugin_folders, suffixes=(".py",)).encode())
     root = os.path.join(content, "")  # os.walk's paths start with it
     for directory, folders, files in os.walk(content):
         folders.sort()
-        for name in sorted(files):
+        # The articles, most of the files, are left out first: a walk of
+        # every build of the warm process (0.015 s at 5,000 articles).
+        for name in sorted(n for n in files if not n.lower().endswith(MARKDOWN_SUFFIXES)):
             path = os.path.join(directory, name)
-            relative = path.removeprefix(root).encode()
-            if name == ALBUM_FILE:
-                h.update(relative + b"\0" + Path(path).read_bytes())
-            elif not name.lower().endswith(MARKDOWN_SUFFIXES):
-                h.update(relative + b"\0")
+            h.update(path.removeprefix(root).encode() + b"\0")
+        if ALBUM_FILE in files:
+            path = os.path.join(directory, ALBUM_FILE)
+            h.update(path.removeprefix(root).encode() + b"\0" + Path(path).read_bytes())
     return h.hexdigest()
+
+
+@functools.cache
+def _versions() -> str:
+    # The code a process converts with is the code it imported: its version
+    # is read once (importlib.metadata reads the installed packages' files).
+    return "".join(
+        f"{package}={metadata.version(package)}\n" for package in ("pelican", "markdown")
+    )
 
 
 def _plain(value: Any, depth: int = 0) -> str:
