@@ -15,10 +15,10 @@ Writer (the build's manifest names them), or is kept by another plugin that
 says so with ``cache_files.mark_kept`` (a photo's renditions), which moves
 its ctime and nothing else. Whatever else has a ctime from before the build
 began is left from an earlier build: removed, with the folders it leaves
-empty. A folder a plugin keeps in order itself (``leave``: the search
-index's, whose files it knows by name) is neither listed nor swept here: the
-7,600 index files of a 5,000-article site then cost no ``utime`` in the
-plugin nor ``stat`` in this listing on every edit.
+empty. A folder a plugin keeps in order itself (``leave_folder`` in this
+package: the search index's, whose files it knows by name) is neither
+listed nor swept here: the 7,600 index files of a 5,000-article site then
+cost no ``utime`` in the plugin nor ``stat`` in this listing on every edit.
 
 The folder is listed in a thread (``OldFiles``), started while the build
 still writes its last files and waits for the search index's fork, which
@@ -70,7 +70,7 @@ class OldFiles:
         # Every path listed starts with it: the folders above are never climbed.
         self.output, self.began_ns, self.kept = os.path.normpath(output), began_ns, kept
         self.left = frozenset(left)
-        self._found: list[str] = []  # relative to output: 70,000 index files at 50,000 articles
+        self._found: list[str] = []  # relative to output: one short str per file
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="incremental-sweep", daemon=True)
         self._thread.start()
