@@ -36,11 +36,18 @@ def process_translations(content_list, translation_id=None):
         return PELICANS(content_list, translation_id)
     index = []
     for id_vals, items in groupby(content_list, attrgetter(*translation_id)):
+        items = list(items)
+        if len(items) == 1 and items[0].metadata.get("translation", "false").lower() == "false":
+            # Most articles have no translation: Pelican's get_original_items
+            # gives a lone one that is no translation back without a word,
+            # and the text naming the group for its warnings is not needed.
+            index.append(items[0])
+            items[0].translations = []
+            continue
         id_vals = (id_vals,) if len(translation_id) == 1 else id_vals
         with_str = "with" + ", ".join([' {} "{{}}"'] * len(translation_id)).format(
             *translation_id
         ).format(*id_vals)
-        items = list(items)
         index.extend(get_original_items(items, with_str))
         for a in items:
             a.translations = [x for x in items if x != a]
