@@ -160,3 +160,22 @@ def test_a_warm_builds_copy_left_as_read_keeps_its_entry_and_a_changed_one_gets_
     read, texts = article_as_read(tmp_path, '<p><a href="{filename}/khac.md">x</a></p>'), {}
     entry_of_a_copy()
     assert "\x00site_map" not in texts, "its HTML is made from another article's URL"
+
+
+def test_the_same_moment_in_two_time_zones_is_written_as_each_one_says():
+    """sitemap._url remembers each entry's lines: two entries equal as
+    values (the same moment, told in two zones) keep their own text."""
+    from zoneinfo import ZoneInfo
+
+    from site_map.sitemap import Entry, urlset
+
+    hanoi = datetime(2023, 2, 27, 23, 4, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    utc = hanoi.astimezone(UTC)
+    assert Entry("https://ubnd.vn/", hanoi) == Entry("https://ubnd.vn/", utc)
+    for _ in range(2):
+        assert "<lastmod>2023-02-27T23:04:00+07:00</lastmod>" in urlset(
+            [Entry("https://ubnd.vn/", hanoi)]
+        )
+        assert "<lastmod>2023-02-27T16:04:00+00:00</lastmod>" in urlset(
+            [Entry("https://ubnd.vn/", utc)]
+        )
