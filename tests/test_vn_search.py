@@ -190,6 +190,49 @@ def test_kept_runs_count_only_the_changed_run_and_give_the_same_bytes(tmp_path, 
             assert 0 < words < (len(encoded) - words) / 4, (words, len(encoded))
 
 
+def test_only_the_words_of_changed_articles_are_keyed_again_while_the_last_build_is_whole(
+    tmp_path, monkeypatch
+):
+    """index._touched: after an edit, a word that no changed article had or
+    has keeps the last build's key without its postings being weighed
+    again, if the last build ended whole and no other article's weight
+    moved; else every word is keyed. The index is a fresh build's each time."""
+    runs = tmp_path / "runs"
+    options = _options(PROCESSES=1)
+    docs = _meeting_notes(1500)
+    build_index(docs, options, kept_runs=RunStore(runs))
+    keyed: list[str] = []
+    keys = vn_index._encoding_keys
+    monkeypatch.setattr(vn_index, "_encoding_keys", lambda salt, words, *rest: keyed.extend(
+        word[0] for word in words) or keys(salt, words, *rest))  # fmt: skip
+
+    def rebuilt(changed: list[Doc]) -> list[str]:
+        keyed.clear()
+        built = build_index(changed, options, kept_runs=RunStore(runs))
+        assert built == build_index(changed, options)
+        return [*keyed]
+
+    edited = [*docs]
+    edited[700] = replace(docs[700], body=docs[700].body + " cúp pha lê")
+    few = rebuilt(edited)
+    assert "cup pha" in few and "700" in few, "the edited article's words, new and old"
+    assert "699" not in few and "1499" not in few
+    assert 0 < len(few) < len(set(_entries(build_index(edited, options)))) / 10
+
+    # Another article cited more: its weight moved, every word is keyed.
+    cited = [*edited]
+    cited[699] = replace(edited[699], cited_by=5)
+    assert "1499" in rebuilt(cited)
+
+    # A build that stopped half-way (no record of a whole build): every word.
+    again = [*cited]
+    again[700] = replace(cited[700], body=cited[700].body + " lần hai")
+    (runs / "words" / "last-build.pickle").unlink()
+    assert "1499" in rebuilt(again)
+    again[701] = replace(again[701], body=again[701].body + " lần ba")
+    assert "1499" not in rebuilt(again), "whole again after that build"
+
+
 def test_a_run_patched_for_its_changed_articles_counts_as_the_whole_run(tmp_path, monkeypatch):
     runs = tmp_path / "runs"
     options = _options(PROCESSES=1)

@@ -211,10 +211,12 @@ def build_index(
         mapper = stack.enter_context(spread(processes))
         stored: list[tuple[int, str]] = []  # (first article number, key) of each run
         lengths: list[int] = []
-        for (start, _stop), (key, run_lengths, texts) in zip(
+        changes: list[tuple[int, _Change | None]] = []  # what each run changed
+        for (start, _stop), (key, run_lengths, texts, change) in zip(
             runs, mapper(_count_run, map(job, runs), light=_light_run), strict=True
         ):
             stored.append((start, key))
+            changes.append((start, change))
             # Each article's own text, for the snippet, compressed by the worker.
             for number, data in enumerate(texts, len(lengths)):
                 write(f"t/{number}.bin", data)
@@ -233,7 +235,8 @@ def build_index(
         # Keys in order, one first letter at a time (a word's forms and pairs
         # share its letter): only that letter's postings are held at once.
         letters = sorted(set().union(*(store.letters(key) for _start, key in stored)))
-        kept_words = layout = None
+        kept_words = layout = touched = None
+        reuse = False
         if kept_runs is not None:
             # Words whose postings and articles' weights did not change
             # take their last encoding back (encoded.py).
@@ -241,17 +244,21 @@ def build_index(
             salt += str(options["BLOCK_POSTINGS"])
             kept_words = EncodedWords(kept_runs.folder / "words", salt)
             layout = kept_words.layout(average, urls)
+            reuse = kept_words.same_layout(layout)
+            touched = _touched(changes, kept_words.last_build(layout), weights) if reuse else None
+            kept_words.begin()
         encoded = _encoded(
             letters,
             lambda letter: _words(store.joined(letter, stored)),
             _Encoding(len(ordered), options, weights, mapper, processes),
             kept_words,
-            reuse=kept_words is not None and kept_words.same_layout(layout),
+            reuse=reuse,
+            touched=touched,
         )
         shard_firsts = _write_dictionary(encoded, options, write)
         if kept_runs is not None:
             kept_runs.keep_only({key for _start, key in stored})
-            kept_words.keep_only(set(letters), layout)
+            kept_words.keep_only(set(letters), layout, {key for _start, key in stored}, weights)
         logger.debug(
             "vn_search: %d runs of articles counted or read back in %.2f s, "
             "words encoded in %.2f s%s",
@@ -343,6 +350,31 @@ def _changed(before: list[bytes] | None, now: list[bytes]) -> list[int]:
     return changed if len(changed) * PATCH_SHARE <= len(now) else []
 
 
+def _touched(changes, last, weights) -> frozenset[str] | None:
+    """The keys whose postings, or whose articles' weights, may differ from
+    the last build's, if the last build is known whole (``last``: its runs'
+    keys and its weights, from EncodedWords.last_build) and every run of
+    this one is that build's, kept or patched: the keys of the articles
+    patched (before and after), and only theirs if no other article's
+    length norm or authority moved. Else None: every key is made again."""
+    if last is None:
+        return None
+    runs, (norms, boosts) = last
+    terms: set[str] = set()
+    moved = np.zeros(len(weights[0]), dtype=bool)
+    for start, change in changes:
+        if change is None or change.base not in runs:
+            return None
+        terms |= change.terms
+        moved[[start + position for position in change.positions]] = True
+    if norms.shape != weights[0].shape or boosts.shape != weights[1].shape:
+        return None
+    differ = (norms != weights[0]) | (boosts != weights[1])
+    if (differ & ~moved).any():
+        return None
+    return frozenset(terms)
+
+
 def _light_run(job: _Job) -> bool:
     """Kept runs and patched ones are done by the build itself: a kept
     run's texts would only travel to a worker and back, and a patch counts
@@ -350,19 +382,30 @@ def _light_run(job: _Job) -> bool:
     return not isinstance(job[1], _Count)
 
 
-def _count_run(job: _Job) -> tuple[str, list[int], list[bytes]]:
+class _Change(NamedTuple):
+    """What a run kept or patched changed since the stored run it starts
+    from (``base``): the keys whose postings changed (``terms``), and the
+    positions in the run of the articles counted again."""
+
+    base: str
+    terms: frozenset[str]
+    positions: tuple[int, ...]
+
+
+def _count_run(job: _Job) -> tuple[str, list[int], list[bytes], _Change | None]:
     """Count a run's articles into the store: its key there, each article's
-    length and its gzipped body text."""
+    length and its gzipped body text, and what changed (None: the run was
+    counted whole, anything may have)."""
     key, work = job
     if isinstance(work, _Patch):
         return _patch_run(key, work)
     if not isinstance(work, _Count):  # kept: counted by an earlier build
-        return (key, *work)
+        return (key, *work, _Change(key, frozenset(), ()))
     articles = _plain(work.articles, work.html)
     made = [_length_and_text(article) for article in articles]
     lengths, texts = [length for length, _ in made], [text for _, text in made]
     work.store.save(key, count_run(articles), lengths, texts, work.digests)
-    return key, lengths, texts
+    return key, lengths, texts, None
 
 
 def _length_and_text(article: Article) -> tuple[int, bytes]:
@@ -372,7 +415,7 @@ def _length_and_text(article: Article) -> tuple[int, bytes]:
     return sum(map(len, fields)), _gzip(fields[2].encode())
 
 
-def _patch_run(key: str, work: _Patch) -> tuple[str, list[int], list[bytes]]:
+def _patch_run(key: str, work: _Patch) -> tuple[str, list[int], list[bytes], _Change]:
     """The stored run ``work.previous`` with its changed articles counted
     again: the same counts as counting the whole run (tests/test_vn_search.py)."""
     store = work.store
@@ -380,9 +423,11 @@ def _patch_run(key: str, work: _Patch) -> tuple[str, list[int], list[bytes]]:
     postings = store.postings(work.previous)
     gone = np.zeros(len(lengths), dtype=bool)
     gone[work.changed] = True
-    _drop_articles(postings, gone)
+    terms = set(_drop_articles(postings, gone))
     for position, article in zip(work.changed, _plain(work.articles, work.html), strict=True):
-        for term, rows in count_run([article], position).items():
+        counted = count_run([article], position)
+        terms.update(counted)
+        for term, rows in counted.items():
             known = postings.get(term)
             if known is None:
                 postings[term] = rows
@@ -393,16 +438,17 @@ def _patch_run(key: str, work: _Patch) -> tuple[str, list[int], list[bytes]]:
                     known.insert(bisect_left(known, row), row)
         lengths[position], texts[position] = _length_and_text(article)
     store.save(key, postings, lengths, texts, work.digests)
-    return key, lengths, texts
+    return key, lengths, texts, _Change(work.previous, frozenset(terms), tuple(work.changed))
 
 
-def _drop_articles(postings: dict[str, array], gone: np.ndarray) -> None:
+def _drop_articles(postings: dict[str, array], gone: np.ndarray) -> list[str]:
     """Take out of ``postings`` the rows of the articles marked in ``gone``
-    (by number in the run); a key left with none goes. A few numpy calls
-    over the run's postings joined, not some per key: an article has
-    thousands of keys, each in a run of tens of thousands."""
+    (by number in the run); a key left with none goes. Returns the keys
+    that had such rows. A few numpy calls over the run's postings joined,
+    not some per key: an article has thousands of keys, each in a run of
+    tens of thousands."""
     if not postings:
-        return
+        return []
     terms = list(postings)
     sizes = np.fromiter(map(len, postings.values()), dtype=np.int64, count=len(terms))
     values = np.frombuffer(b"".join(postings.values()), dtype=np.uint32)
@@ -411,11 +457,14 @@ def _drop_articles(postings: dict[str, array], gone: np.ndarray) -> None:
     left = np.bincount(owners[staying], minlength=len(terms))
     data = values[staying].tobytes()
     ends = (np.cumsum(left) * 4).tolist()
+    dropped = []
     for i in np.flatnonzero(left < sizes).tolist():
+        dropped.append(terms[i])
         if left[i]:
             postings[terms[i]] = array("I", data[ends[i] - 4 * int(left[i]) : ends[i]])
         else:
             del postings[terms[i]]
+    return dropped
 
 
 def _plain(articles: list[Article], html: bool) -> list[Article]:
@@ -498,6 +547,7 @@ def _encoded(
     encoding: _Encoding,
     kept_words: EncodedWords | None,
     reuse: bool,
+    touched: frozenset[str] | None = None,
 ) -> Iterator[Encoded]:
     """Every word's encoding, in order, one letter's postings joined at a time.
 
@@ -510,7 +560,9 @@ def _encoded(
     doc_count, options, weights, mapper, _processes = encoding
     if kept_words is not None and reuse:
         return chain.from_iterable(
-            _encode_letter(words_of(letter), kept_words.kept(letter), kept_words, letter, encoding)
+            _encode_letter(
+                words_of(letter), kept_words.kept(letter), kept_words, letter, encoding, touched
+            )
             for letter in letters
         )
     salt = None if kept_words is None else kept_words.salt
@@ -527,14 +579,27 @@ def _encode_letter(
     store: EncodedWords,
     letter: str,
     encoding: _Encoding,
+    touched: frozenset[str] | None = None,
 ) -> Iterator[Encoded]:
     """One letter's words encoded, in order: those whose key the last build
     encoded taken back, the others encoded by the workers; the letter's
-    encodings are then kept for the next build."""
+    encodings are then kept for the next build. ``touched``, if known: the
+    only words whose key may have changed (_touched); the others have the
+    last build's, not made again from their postings."""
     doc_count, options, weights, mapper, processes = encoding
     settings = _settings(options)
     words = list(words)
-    keys = _encoding_keys(store.salt, words, doc_count, settings, weights)
+    if touched is None:
+        keys = _encoding_keys(store.salt, words, doc_count, settings, weights)
+    else:
+        last = {made[0][0]: key for key, made in kept.items()}  # entry[0]: the word
+        keys = [None if term in touched else last.get(term) for term, _rows, _forms in words]
+        again = [i for i, key in enumerate(keys) if key is None]
+        made_again = _encoding_keys(
+            store.salt, [words[i] for i in again], doc_count, settings, weights
+        )
+        for i, key in zip(again, made_again, strict=True):
+            keys[i] = key
     keyed = list(zip(keys, words, strict=True))
     missing = [word for key, word in keyed if key not in kept]
     # A letter's words are encoded before the next letter's: cut them in
@@ -556,7 +621,10 @@ def _encode_letter(
             store.reused += 1
         now[key] = found
         yield found
-    store.save(letter, now)
+    # The same words with the same keys as the last build's (an edit leaves
+    # most letters so): what is kept already is this, not pickled again.
+    if missing or now.keys() != kept.keys():
+        store.save(letter, now)
 
 
 def _settings(options: dict) -> dict:
