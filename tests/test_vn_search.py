@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 from array import array
@@ -531,6 +532,26 @@ def test_what_the_index_made_of_an_article_is_kept_only_while_the_article_is_as_
         with as_built(change) as copy:
             assert learned.known(copy) is None, change.__name__
     assert learned.cited(made, 2).cited_by == 2 and made.doc.cited_by == 0
+
+
+def test_what_a_fork_of_a_failed_build_handed_back_is_never_taken(tmp_path):
+    """A warm build that failed after its index fork was done left the
+    fork's learned file; the next build of the process removes it before
+    it starts its own fork, so a fork that learns nothing never has the
+    stale one taken for its own."""
+    from vn_search import learned
+    from vn_search.plugin import SearchIndexGenerator
+
+    generator = object.__new__(SearchIndexGenerator)
+    generator.settings = {"CACHE_PATH": str(tmp_path / "cache")}
+    generator.options = _options(BACKGROUND=False)
+    generator.output_path = str(tmp_path / "output")
+    generator.builder = os.getpid()
+    stale = generator._handed_back()
+    learned.hand_back(stale, {0: "what an earlier build learned"})
+    assert stale.exists()
+    generator.start()
+    assert not stale.exists() and generator.background is None
 
 
 def test_a_file_to_compress_is_compressed_only_when_its_bytes_changed(tmp_path, monkeypatch):

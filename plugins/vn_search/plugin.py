@@ -126,6 +126,9 @@ class SearchIndexGenerator(Generator):
     def start(self) -> None:
         """On all_generators_finalized: every article is read."""
         leave_to_index(self.output_path, self.options["INDEX_PATH"])
+        # What a fork of an earlier build of this process handed back, if
+        # that build failed before taking it: never taken by this one.
+        self._handed_back().unlink(missing_ok=True)
         if self.options["BACKGROUND"] and fork_fits(self.settings):
             self.background = Background(self.write_index)
 
