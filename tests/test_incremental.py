@@ -10,6 +10,7 @@ trees file by file.
 
 import difflib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -108,6 +109,11 @@ def assert_same_tree(incremental: Path, full: Path) -> None:
                 n=1,
             )
             pytest.fail(f"{name} differs from the full build:\n" + "\n".join(list(diff)[:40]))
+
+
+def _kept_whole(log: str) -> int:
+    """How many pages were kept with their paginated list (writer._kept_group)."""
+    return int(re.search(r"\((\d+) of them in lists kept whole\)", log).group(1))
 
 
 def _counts(log: str) -> tuple[int, int]:
@@ -246,6 +252,11 @@ def test_incremental_build_equals_full_build(start, tmp_path, case, forget_manif
         # past the first paragraph, so the summary that lists and
         # neighbours show is unchanged, and other categories' feeds are kept.
         assert rendered == 1 + 5, log
+        # Its tags' and category's pages list it unchanged: kept as lists.
+        assert _kept_whole(log) > 10, log
+    if case == "title":
+        # The lists that show the new title are keyed page by page again.
+        assert 0 < _kept_whole(log) < kept, log
         # PORTAL_FULL_BUILD=1 leaves no manifest: the next build is full too.
         assert not manifest_path(CACHE, tmp_path / "full").exists()
 
@@ -279,6 +290,7 @@ def test_no_change_rebuild_renders_nothing(start, tmp_path, forget_manifest):
     log = _finish(_build(start / "settings.py", content, output))
     rendered, kept = _counts(log)
     assert rendered == 0 and kept > 50, log
+    assert _kept_whole(log) > 10, log
 
 
 @pytest.mark.parametrize("listed", ["after the build", "while it writes"])

@@ -136,9 +136,11 @@ def finish(pelican) -> None:
     _in_place.pop(str(state.output.resolve()), None)
     removed = state.finish()
     logger.info(
-        "Incremental build: %d pages rendered, %d unchanged pages kept, %d gone",
+        "Incremental build: %d pages rendered, %d unchanged pages kept (%d of them in "
+        "lists kept whole), %d gone",
         state.rendered,
         state.reused,
+        state.reused_in_groups,
         removed,
     )
 

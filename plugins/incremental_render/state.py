@@ -41,7 +41,7 @@ from .sweep import OldFiles, file_system_now
 
 logger = logging.getLogger(__name__)
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -81,12 +81,17 @@ class BuildState:
     began_ns: int | None  # None: a full build, nothing to reuse or sweep
     previous: dict[str, Entry] = field(default_factory=dict)
     current: dict[str, Entry] = field(default_factory=dict)
+    # Each paginated list's key and its pages (writer._group_key), by the
+    # list's first page: the last build's, and this one's.
+    previous_groups: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    groups: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     # Files that Pelican's StaticGenerator may leave as they are (with
     # STATIC_CREATE_LINKS or STATIC_CHECK_IF_MODIFIED): this build's all the same.
     static: set[str] = field(default_factory=set)
     base_key: str = ""
     rendered: int = 0
     reused: int = 0
+    reused_in_groups: int = 0  # of reused: pages of lists kept whole
     writer: Any = None  # the build's IncrementalWriter, for its last flush
     old_files: OldFiles | None = None  # listed while the build ends (list_old_files)
     # Folders (relative to the output) a plugin keeps in order itself (sweep.py).
@@ -97,12 +102,14 @@ class BuildState:
         """Load the manifest; note when the build began, if it updates a
         previous output in place."""
         manifest = manifest_path(cache, output)
-        previous = load_manifest(manifest)
+        previous, groups = load_manifest(manifest)
         quarry = _legacy_quarry(output)
         if quarry.exists():
             discard(quarry)
         began = file_system_now(output) if previous and output.is_dir() else None
-        return cls(output, manifest, began, previous if began is not None else {})
+        if began is None:
+            return cls(output, manifest, began)
+        return cls(output, manifest, began, previous, previous_groups=groups)
 
     @property
     def in_place(self) -> bool:
@@ -120,7 +127,14 @@ class BuildState:
     def finish(self) -> int:
         """Save the manifest, remove what this build no longer makes;
         returns how many files of the previous build are gone."""
-        save_manifest(self.manifest, self.current)
+        # A list whose pages were not all written or kept (a page another
+        # write overrode) is not one the next build can keep whole.
+        groups = {
+            name: group
+            for name, group in self.groups.items()
+            if all(page in self.current for page in group[1])
+        }
+        save_manifest(self.manifest, self.current, groups)
         prune(self.manifest.parent, self.manifest.name, self.output)
         if not self.in_place:
             return len(set(self.previous) - set(self.current))
@@ -159,16 +173,26 @@ def discard(folder: Path) -> None:
 _DELETE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
-def load_manifest(path: Path) -> dict[str, Entry]:
+def load_manifest(path: Path) -> tuple[dict[str, Entry], dict[str, tuple[str, list[str]]]]:
+    """Each file's entry and each paginated list's key and pages, as the
+    last build saved them; nothing if it saved another version."""
     data = read_json(path)
     if data.get("version") != MANIFEST_VERSION:
-        return {}
-    return {name: Entry(*values) for name, values in data.get("files", {}).items()}
+        return {}, {}
+    try:
+        files = {name: Entry(*values) for name, values in data.get("files", {}).items()}
+        groups = {name: (key, list(pages)) for name, (key, pages) in data["groups"].items()}
+    except (KeyError, TypeError, ValueError):
+        return {}, {}
+    return files, groups
 
 
-def save_manifest(path: Path, entries: dict[str, Entry]) -> None:
+def save_manifest(
+    path: Path, entries: dict[str, Entry], groups: dict[str, tuple[str, list[str]]]
+) -> None:
     files = {name: [e.key, e.size, e.mtime_ns, e.inode] for name, e in sorted(entries.items())}
-    write_json(path, {"version": MANIFEST_VERSION, "files": files})
+    lists = {name: [key, pages] for name, (key, pages) in sorted(groups.items())}
+    write_json(path, {"version": MANIFEST_VERSION, "files": files, "groups": lists})
 
 
 def prune(folder: Path, name: str, output: Path) -> None:

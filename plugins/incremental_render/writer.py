@@ -8,6 +8,11 @@ page rendered to the same bytes as before is left as it is too, so its
 mtime stays put; a page that changed is replaced (a new file renamed over
 the old one: a browser never gets half a page, and an output file that is
 also a link elsewhere is never written through).
+
+A paginated list (a tag's, a category's pages) has a key as a whole too
+(``_group_key``): when it is the last build's and all its pages are as that
+build left them, they are kept without paginating the list again and keying
+each page (1,400 pages of each edit at 5,000 articles).
 """
 
 from __future__ import annotations
@@ -108,10 +113,14 @@ class IncrementalWriter(Writer):
             local = self._local_context(context, name, kwargs, relative_urls)
             self._write_keyed(template, local, context, name, override_output, kwargs)
             return
+        group = self._group_key(template, name, context, kwargs, paginated, url, relative_urls)
+        if group is not None and self._kept_group(name, group, context):
+            return
         per_page = (
             self.settings["PAGINATED_TEMPLATES"][template_name]
             or self.settings["DEFAULT_PAGINATION"]
         )
+        pages = []
         paginators = {
             key: Paginator(name, url, val, self.settings, per_page)
             for key, val in paginated.items()
@@ -136,6 +145,48 @@ class IncrementalWriter(Writer):
             self._write_keyed(
                 template, local, context, page.save_as, override_output, paginated_kwargs
             )
+            pages.append(self._relative(_output_path(self.output_path, page.save_as)))
+        if group is not None:
+            self.state.groups[name] = (group, pages)
+
+    def _group_key(self, template, name, context, kwargs, paginated, url, relative_urls):
+        """The key of a paginated list (a tag's, a category's pages) as a
+        whole: what its first page's key is made of but the page itself,
+        with every object of the lists it is cut from, in order. Each of its
+        pages' keys is made of these and of what the pagination derives
+        from them and the settings (the page's number, its URL, its slice
+        of the lists), so a list whose key is the last build's has the last
+        build's pages. None where relative URLs make the shared context
+        differ from page to page (Pelican's writer leaves the last page's
+        there)."""
+        if relative_urls:
+            return None
+        fp = self.fingerprints
+        local = self._local_context(context, name, kwargs, relative_urls)
+        digest = projection.page_digest(fp, template.name, local, context, [*_LOCAL_NAMES, *kwargs])
+        lists = (f"{key}={fp.cards(items)}" for key, items in sorted(paginated.items()))
+        return hexdigest(self.state.base_key, "pages of", digest, str(url), *lists)
+
+    def _kept_group(self, name: str, group: str, context) -> bool:
+        """True if the last build wrote the paginated list ``name`` with
+        the key ``group``, and each of its pages is as it left it: they are
+        kept, as ``_kept`` keeps a page, without paginating the list again."""
+        found = self.state.previous_groups.get(name)
+        if found is None or found[0] != group:
+            return False
+        entries = [self.state.previous.get(relative) for relative in found[1]]
+        paths = [self._root + relative for relative in found[1]]
+        for entry, path in zip(entries, paths, strict=True):
+            if entry is None or path in self._written_files or not entry.matches(path):
+                return False
+        for relative, entry, path in zip(found[1], entries, paths, strict=True):
+            self._written_files.add(path)
+            self.state.reused += 1
+            self.state.reused_in_groups += 1
+            self.state.record(relative, entry)
+            signals.content_written.send(path, context=context)
+        self.state.groups[name] = found
+        return True
 
     def write_made(self, name: str, about: str, items, make, context) -> None:
         """A file a plugin makes from content objects (a feed): ``make()``,
