@@ -491,16 +491,19 @@ def test_page_keys_tell_where_each_part_ends():
     assert hexdigest("Đảng", "viên") == hexdigest("Đảng", "viên")
 
 
-def test_a_page_outside_the_output_is_refused_every_time(tmp_path):
+def test_a_page_outside_the_output_is_refused_every_time(tmp_path, monkeypatch):
     """writer._output_path remembers Pelican's sanitised_join: the same
     paths, and a name that leaves the output folder raises every time."""
+    import warm_process
     from pelican.utils import sanitised_join
 
     from incremental_render.writer import _output_path
 
     base = str(tmp_path / "output")
-    for name in ("index.html", "bai-viet/tin/index.html", "a/../b.html"):
-        assert _output_path(base, name) == sanitised_join(base, name)
-    for _ in range(2):
-        with pytest.raises(RuntimeError):
-            _output_path(base, "../ngoai/index.html")
+    for warm in (False, True):  # remembered in the warm build process only
+        monkeypatch.setattr(warm_process, "_warm", warm)
+        for name in ("index.html", "bai-viet/tin/index.html", "a/../b.html"):
+            assert _output_path(base, name) == sanitised_join(base, name)
+        for _ in range(2):
+            with pytest.raises(RuntimeError):
+                _output_path(base, "../ngoai/index.html")

@@ -42,6 +42,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import warm_process
 from pelican.urlwrappers import URLWrapper
 
 from incremental_render.fingerprint import copied_as_read, forget_copies
@@ -75,8 +76,10 @@ class _Remembered:
 
 
 def keep_between_builds() -> None:
-    """Called once by the warm process: from now on, articles are kept."""
+    """Called once by the warm process: from now on, articles are kept
+    (and what other plugins remember between builds, warm_process.py)."""
     global _kept
+    warm_process.start()
     if _kept is None:
         _kept = {}
 

@@ -22,6 +22,7 @@ import functools
 import logging
 import os
 
+import warm_process
 from pelican import signals
 from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
@@ -113,7 +114,9 @@ class IncrementalWriter(Writer):
             local = self._local_context(context, name, kwargs, relative_urls)
             self._write_keyed(template, local, context, name, override_output, kwargs)
             return
-        group = self._group_key(template, name, context, kwargs, paginated, url, relative_urls)
+        group = None
+        if not override_output:  # an overriding write claims its pages its own way
+            group = self._group_key(template, name, context, kwargs, paginated, url, relative_urls)
         if group is not None and self._kept_group(name, group, context):
             return
         per_page = (
@@ -316,10 +319,11 @@ def _cached_join(base: str, name: str) -> str:
 
 def _output_path(base: str, name: str) -> str:
     """Pelican's ``sanitised_join(base, name)`` (which raises for a name
-    outside ``base``), remembered: a pure function of the two strings once
-    ``base`` is absolute (Pelican makes OUTPUT_PATH so), asked for every
-    page of every build (0.04 s of each warm edit at 5,000 articles)."""
-    if not os.path.isabs(base):
+    outside ``base``), remembered in the warm build process: a pure
+    function of the two strings once ``base`` is absolute (Pelican makes
+    OUTPUT_PATH so), asked for every page of every build (0.04 s of each
+    warm edit at 5,000 articles)."""
+    if not os.path.isabs(base) or not warm_process.remembers():
         return sanitised_join(base, name)  # depends on the working folder
     return _cached_join(base, name)
 

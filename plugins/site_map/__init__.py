@@ -18,6 +18,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from pelican import signals
+from warm_process import remembers
 
 from incremental_render.fingerprint import left_as_read
 
@@ -143,13 +144,13 @@ class SiteMapGenerator:
         save_as = self.values["SAVE_AS"]
         chunks = split(self.entries(), self.values["MAX_URLS"])
         if len(chunks) == 1:
-            writer.write_file(save_as, _Rendered(urlset(chunks[0])), self.context)
+            writer.write_file(save_as, _Rendered(urlset(chunks[0], remembers())), self.context)
         else:
             stem = save_as[: -len(".xml")]
             parts = []
             for number, chunk in enumerate(chunks, 1):
                 name = f"{stem}-{number}.xml"
-                writer.write_file(name, _Rendered(urlset(chunk)), self.context)
+                writer.write_file(name, _Rendered(urlset(chunk, remembers())), self.context)
                 # Days (documents) and times (articles) do not compare: times decide.
                 times = (e.lastmod for e in chunk if isinstance(e.lastmod, datetime))
                 parts.append((self.absolute(name), newest(times)))
