@@ -54,9 +54,9 @@ from .paths import RelativePathMemo
 logger = logging.getLogger(__name__)
 
 # {absolute path: (file stamp, build key, the article as read, what builds
-# found out about it)}; filled only once keep_between_builds() was called
-# (by portal.warm_build).
-_kept: dict[str, tuple[tuple, str, object, _Remembered]] | None = None
+# found out about it)}; filled only in the warm process (warm_process.py,
+# started by keep_between_builds(), which portal.warm_build calls).
+_kept: dict[str, tuple[tuple, str, object, _Remembered]] = {}
 
 
 # Each article file's absolute path, by content folder and path relative to
@@ -78,10 +78,7 @@ class _Remembered:
 def keep_between_builds() -> None:
     """Called once by the warm process: from now on, articles are kept
     (and what other plugins remember between builds, warm_process.py)."""
-    global _kept
     warm_process.start()
-    if _kept is None:
-        _kept = {}
 
 
 def end_build(pelican) -> None:
@@ -93,7 +90,7 @@ def end_build(pelican) -> None:
 def install(generator) -> None:
     """On article_generator_init: answer the generator's content-cache calls
     from memory, if this process keeps articles."""
-    if _kept is None:
+    if not warm_process.remembers():
         return
     WarmArticles(generator, _kept).install()
 

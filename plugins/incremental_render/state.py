@@ -139,7 +139,7 @@ class BuildState:
         if not self.in_place:
             return len(set(self.previous) - set(self.current))
         self.list_old_files()  # if no article page started it
-        return self.old_files.sweep(self.current.keys() | self.static, self.left)
+        return self.old_files.sweep(self.current.keys() | self.static)
 
     def list_old_files(self) -> None:
         """Start listing what the sweep looks at, once most pages are

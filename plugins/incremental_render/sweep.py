@@ -42,7 +42,7 @@ import logging
 import os
 import tempfile
 import threading
-from collections.abc import Container, Iterable
+from collections.abc import Container
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -62,25 +62,25 @@ class OldFiles:
     """The files of ``output`` dated before ``began_ns``, but those named in
     ``kept`` (the build's own so far: a container the build adds to while
     this runs) and those in the folders named in ``left`` (relative to
-    ``output``, without a trailing "/"), listed in a thread from now on."""
+    ``output``, without a trailing "/"; the build's too), listed in a
+    thread from now on."""
 
     def __init__(
-        self, output: Path, began_ns: int, kept: Container[str], left: Iterable[str] = ()
+        self, output: Path, began_ns: int, kept: Container[str], left: Container[str] = ()
     ) -> None:
         # Every path listed starts with it: the folders above are never climbed.
         self.output, self.began_ns, self.kept = os.path.normpath(output), began_ns, kept
-        self.left = frozenset(left)
+        self.left = left
         self._found: list[str] = []  # relative to output: one short str per file
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="incremental-sweep", daemon=True)
         self._thread.start()
 
-    def sweep(self, kept: Container[str], left: Iterable[str] = ()) -> int:
+    def sweep(self, kept: Container[str]) -> int:
         """Remove the files listed that are still dated before the build and
-        not in ``kept`` nor in the folders ``left`` (those given when the
-        listing began, and these), and the folders they leave empty; how many."""
+        not in ``kept`` nor in the folders ``left``, and the folders they
+        leave empty; how many."""
         found = self.listed()
-        left = self.left.union(left)
         if file_system_now(Path(self.output)) < self.began_ns:
             logger.warning(
                 "incremental_render: the clock went back during the build; files left by "
@@ -93,8 +93,8 @@ class OldFiles:
             path = os.path.join(self.output, relative)
             if relative in kept or not _older(path, self.began_ns):
                 continue
-            if left and _inside(relative, left):
-                continue  # a plugin's to keep in order
+            if _inside(relative, self.left):
+                continue  # a plugin's to keep in order (a folder left after the listing passed)
             logger.debug("incremental_render: %s is no longer made, removed", relative)
             os.unlink(path)
             removed += 1
@@ -135,7 +135,7 @@ class OldFiles:
                 self._found.append(relative)
 
 
-def _inside(relative: str, folders: frozenset[str]) -> bool:
+def _inside(relative: str, folders: Container[str]) -> bool:
     """Whether the file at ``relative`` is in one of ``folders``, at any depth."""
     folder = os.path.dirname(relative)
     while folder:

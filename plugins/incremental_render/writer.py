@@ -182,12 +182,10 @@ class IncrementalWriter(Writer):
         for entry, path in zip(entries, paths, strict=True):
             if entry is None or path in self._written_files or not entry.matches(path):
                 return False
-        for relative, entry, path in zip(found[1], entries, paths, strict=True):
+        for relative, path in zip(found[1], paths, strict=True):
             self._written_files.add(path)
-            self.state.reused += 1
-            self.state.reused_in_groups += 1
-            self.state.record(relative, entry)
-            signals.content_written.send(path, context=context)
+            self._keep(path, relative, context)
+        self.state.reused_in_groups += len(paths)
         self.state.groups[name] = found
         return True
 
@@ -259,10 +257,14 @@ class IncrementalWriter(Writer):
         if not self.state.reusable(relative, key, path):
             self.state.rendered += 1  # to be made now
             return False
+        self._keep(path, relative, context)
+        return True
+
+    def _keep(self, path: str, relative: str, context) -> None:
+        """The last build's file at ``relative`` is this build's, as it is."""
         self.state.reused += 1
         self.state.record(relative, self.state.previous[relative])
         signals.content_written.send(path, context=context)
-        return True
 
     def _written(self, path: str, relative: str, key: str, context) -> None:
         logger.info('Writing "%s"', path)

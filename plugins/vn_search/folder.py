@@ -9,9 +9,9 @@ build needs no ``mark_kept`` (a ``utime``) for the sweep to spare it, and
 the sweep's listing no ``stat``. That is 7,600 files of each edit at 5,000
 articles, 70,000 at 50,000.
 
-A kept file is a hard link to the cache's (kept.py), and is known by its
-inode, recorded when it was written: one ``stat`` of the output's file, not
-one of each (``os.path.samestat``) on every build.
+A kept file is a hard link to the cache's, and is known by its inode,
+recorded when it was written: one ``stat`` of the output's file, not one
+of each (``os.path.samestat``) on every build (kept.keep_in_place).
 """
 
 from __future__ import annotations
@@ -57,13 +57,3 @@ def remove_strays(folder: Path, wanted: Collection[str]) -> int:
         with contextlib.suppress(OSError):  # not empty: it holds this build's files
             os.rmdir(folder / name)
     return removed
-
-
-def inode_of(path: str, device: int) -> int:
-    """The inode of the file at ``path`` if it is on ``device``, else 0
-    (also when there is no file)."""
-    try:
-        found = os.stat(path)
-    except FileNotFoundError:
-        return 0
-    return found.st_ino if found.st_dev == device else 0

@@ -28,7 +28,6 @@ from typing import NamedTuple
 
 from cache_files import cache_root, link_or_copy, mark_kept, read_json, tree_digest, write_json
 
-from .folder import inode_of
 from .index import Doc, data_sum
 
 FORMAT = 4
@@ -67,19 +66,25 @@ class Previous(NamedTuple):
 
 def keep_in_place(previous: Previous, name: str, path: str) -> int:
     """Make the output's file at ``path`` the kept index's file ``name``:
-    left as it is if it is (its inode), else linked (or copied) from the
-    cache. Returns its inode; 0 if the cache has no such file. A file of
-    none of folder.FOLDERS (the manifest) is marked kept for the sweep."""
+    left as it is if it is (the inode recorded, on the same device: one
+    ``stat``, for each of an edit's 7,600 files), else linked (or copied)
+    from the cache. Returns its inode; 0 if the cache has no such file. A
+    file of none of folder.FOLDERS (the manifest) is marked kept for the
+    build's sweep."""
     inode = previous.inodes.get(name, 0)
-    if not inode or inode_of(path, previous.device) != inode:
-        try:
-            link_or_copy(previous.folder / name, Path(path))
-        except OSError:
-            return 0
-        inode = os.stat(path).st_ino
-    elif "/" not in name:
-        mark_kept(path, os.stat(path))
-    return inode
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        found = None
+    if inode and found is not None and (found.st_ino, found.st_dev) == (inode, previous.device):
+        if "/" not in name:
+            mark_kept(path, found)
+        return inode
+    try:
+        link_or_copy(previous.folder / name, Path(path))
+    except OSError:
+        return 0
+    return os.stat(path).st_ino
 
 
 class KeptIndex:

@@ -290,7 +290,7 @@ class LinkingWriter:
         self.sums.append(digest)
         previous = self.previous
         if previous is not None and previous.sums.get(name) == digest:
-            inode = _kept_here(previous, name, path) or keep_in_place(previous, name, path)
+            inode = keep_in_place(previous, name, path)
             if inode:
                 self.inodes.append(inode)
                 self.linked_names.append(name)
@@ -300,21 +300,6 @@ class LinkingWriter:
         with open(path, "wb") as stream:
             stream.write(bytes(data) if deflated else data)
             self.inodes.append(os.fstat(stream.fileno()).st_ino)
-
-
-def _kept_here(previous: Previous, name: str, path: str) -> int:
-    """The inode of the output's file at ``path`` if it is the kept one
-    (kept.keep_in_place's first test, inline: the common case of an edit);
-    0 if not, or if it must be marked kept (the manifest, outside the
-    index's folders)."""
-    inode = previous.inodes.get(name, 0)
-    if not inode or "/" not in name:
-        return 0
-    try:
-        found = os.stat(path)
-    except FileNotFoundError:
-        return 0
-    return inode if found.st_ino == inode and found.st_dev == previous.device else 0
 
 
 def get_generators(pelican):
