@@ -206,12 +206,19 @@ def test_only_the_words_of_changed_articles_are_keyed_again_while_the_last_build
     keys = vn_index._encoding_keys
     monkeypatch.setattr(vn_index, "_encoding_keys", lambda salt, words, *rest: keyed.extend(
         word[0] for word in words) or keys(salt, words, *rest))  # fmt: skip
+    joining: list[str] = []  # the keys whose postings were joined across runs
+    join = RunStore.joined
+    monkeypatch.setattr(RunStore, "joined", lambda store, *args: joining.extend(
+        found := join(store, *args)) or found)  # fmt: skip
+    joined: list[str] = []  # by the last rebuilt()'s kept build
 
     def rebuilt(changed: list[Doc]) -> list[str]:
         keyed.clear()
+        joining.clear()
         built = build_index(changed, options, kept_runs=RunStore(runs))
+        found, joined[:] = [*keyed], joining
         assert built == build_index(changed, options)
-        return [*keyed]
+        return found
 
     edited = [*docs]
     edited[700] = replace(docs[700], body=docs[700].body + " cúp pha lê")
@@ -219,6 +226,21 @@ def test_only_the_words_of_changed_articles_are_keyed_again_while_the_last_build
     assert "cup pha" in few and "700" in few, "the edited article's words, new and old"
     assert "699" not in few and "1499" not in few
     assert 0 < len(few) < len(set(_entries(build_index(edited, options)))) / 10
+    # Nor are the other words' postings joined: only the edited article's
+    # words, with every exact form of them (which orders a word's forms).
+    assert "cup pha" in joined and "700" in joined
+    assert len([key for key in joined if key.startswith("buoi\t")]) >= 2, "buổi, Bưởi"
+    assert "699" not in joined and "1499" not in joined
+    assert len(joined) < len(set(_entries(build_index(edited, options)))) / 10
+
+    # A letter's kept encodings lost (the cache cleaned by hand): its words
+    # are all joined and keyed again, and the index is still a fresh build's.
+    again = [*edited]
+    again[700] = replace(edited[700], body=edited[700].body + " lần nữa")
+    (runs / "words" / f"{ord('1'):x}.pickle").unlink()
+    lost = rebuilt(again)
+    assert "1499" in lost and "1499" in joined and "699" not in lost
+    assert "2" not in joined, "other letters: the edited article's words alone"
 
     # Another article cited more: its weight moved, every word is keyed.
     cited = [*edited]

@@ -148,12 +148,19 @@ class RunStore:
     def letters(self, key: str) -> set[str]:
         return {letter for letter in self._table(key)[0] if letter}
 
-    def joined(self, letter: str, runs: list[tuple[int, str]]) -> dict[str, array]:
+    def joined(
+        self, letter: str, runs: list[tuple[int, str]], only: frozenset[str] | None = None
+    ) -> dict[str, array]:
         """Every key starting with ``letter``: its postings across the runs
-        ((first article number, key) in order), numbered from 0 for the site."""
+        ((first article number, key) in order), numbered from 0 for the site.
+        ``only``: the keys of these folded words alone ("dang" and
+        "dang\tđảng" for "dang")."""
         joined = Postings()
         for start, key in runs:
-            joined.add_stored(self._read(key, letter) or (), start)
+            pairs = self._read(key, letter) or ()
+            if only is not None:
+                pairs = [pair for pair in pairs if pair[0].partition("\t")[0] in only]
+            joined.add_stored(pairs, start)
         return joined
 
     def previous(self, names: str) -> str | None:
