@@ -6,12 +6,13 @@ pages a build must render and shares them out among forks of the build
 own process.
 """
 
+import gc
 import logging
 import os
 import re
 import shutil
 
-from fork_memory import fork_fits, living, resident_mib
+from fork_memory import fork_fits, frozen, living, resident_mib
 from incremental_render.parallel import render_all
 from tests.sitebuild import ROOT
 from tests.test_incremental import _build, _finish, _settings_file, assert_same_tree
@@ -90,3 +91,15 @@ def test_forks_already_running_count_against_the_budget():
     with living():  # the search index's fork, say
         assert not fork_fits(budget)  # 3 × its size
     assert fork_fits(budget)
+
+
+def test_nested_freezes_keep_the_objects_frozen_until_the_outermost_ends():
+    """The search index's fork freezes the build's objects; the pages'
+    forks freeze them again meanwhile: the inner block's end must not
+    thaw what the outer one's fork still shares."""
+    assert gc.get_freeze_count() == 0
+    with frozen():
+        with frozen():
+            assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() > 0, "thawed by the inner block"
+    assert gc.get_freeze_count() == 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from functools import partial
 from typing import Any
 
@@ -29,7 +30,7 @@ def render_all(jobs: Sequence[Any], render: Callable[[Any, bool], None], process
     half done."""
     shares = [jobs[i::processes] for i in range(processes)] if processes > 1 else [jobs]
     forks: list[tuple[int | None, Sequence[Any]]] = []
-    with frozen():
+    with frozen() if processes > 1 else nullcontext():  # no fork, nothing to keep shared
         try:
             for share in shares[1:]:
                 forks.append((start(partial(_render_share, share, render)), share))
