@@ -17,7 +17,8 @@ in a build whose other articles kept their weights, has the key the last
 build kept for it: only the changed articles' words are keyed again
 (index._touched), while the letters kept are known to be one whole build's
 (``last_build``, which each build removes before it keeps a letter and
-writes again last).
+writes again last). The other words are then taken back in the last build's
+order, their postings not even joined (index._encode_touched).
 
 Only incremental builds keep words (a full build keeps nothing). The words
 are stored by first letter, as the index is joined and encoded one letter
