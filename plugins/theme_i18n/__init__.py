@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from jinja2.utils import missing
 from markupsafe import Markup
 from pelican import signals
 
@@ -56,7 +57,14 @@ def frame_context(localized: dict[str, dict[str, str]]) -> type[Context]:
                 value = by_language.get(page_language(self))
                 if value is not None:
                     return value
-            return super().resolve_or_missing(key)
+            # Context.resolve_or_missing of Jinja 3.1, inline: every name a
+            # template reads comes here (120 per page), and a call to the
+            # parent class's cost as much as the look-ups.
+            if key in self.vars:
+                return self.vars[key]
+            if key in self.parent:
+                return self.parent[key]
+            return missing
 
     return FrameContext
 

@@ -78,6 +78,9 @@ def slugify(text: str) -> str:
     return _NOT_SLUG_CHARS.sub("-", ascii_text).strip("-")
 
 
+# Pure in the text, and asked again for the same few hundred names (tags,
+# categories) on every article page: 0.4 s of a full build at 5,000 articles.
+@functools.lru_cache(maxsize=1 << 14)
 def sort_key(text: str) -> tuple:
     """Key for Vietnamese dictionary order: letters first, then tones, then case.
 
