@@ -46,7 +46,6 @@ class ReusingMarkdownReader(MarkdownReader):
         self._reused_for = None  # the settings["MARKDOWN"] dict it was built from
         self._meta = None  # (preprocessor, priority), to register again
         self.prepared = {}  # {path: convert()'s result} from the cache or the pool
-        self.converting: pool.Converting | None = None  # the pool, while it converts
         self.pool_tried = False
         self.cache: BodyCache | None = None  # articles only: set by prepare_articles
 
@@ -105,8 +104,6 @@ class ReusingMarkdownReader(MarkdownReader):
         cache's body, if any)."""
         self._source_path = source_path
         prepared = self.prepared.pop(source_path, None)
-        if prepared is None and self.converting is not None:
-            prepared = self.converting.take(source_path)
         if prepared is None:
             file_stamp = stamp(source_path)
             # A body that logged a warning is not kept: it shows on every build.
@@ -195,11 +192,8 @@ def _body_cache(generator) -> BodyCache | None:
 
 
 def save_bodies(generator) -> None:
-    """On article_generator_finalized: the pool's work is over; keep this
-    build's bodies for the next."""
+    """On article_generator_finalized: keep this build's bodies for the next."""
     reader = generator.readers.readers.get("md")
-    if getattr(reader, "converting", None) is not None:
-        reader.converting.close()
     cache = getattr(reader, "cache", None)
     if cache is None:
         return
