@@ -6,11 +6,14 @@ from functools import partial
 from types import SimpleNamespace
 
 import pytest
+from jinja2 import Environment
+from jinja2.filters import do_striptags
+from markupsafe import Markup
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
 
-from build_speed import translations
+from build_speed import filters, translations
 from build_speed.archives import build_period_archives
 from build_speed.groups import generate_group_pages
 from build_speed.paths import RelativePathMemo, remember_relative_path
@@ -486,3 +489,26 @@ def test_intrasite_links_are_resolved_as_pelican_resolves_them(tmp_path):
     )
     assert custom == '<a href="/tag/an-ninh.html">An ninh</a>'
     assert Content._update_content is links.PELICANS
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "<p>Họp <b>chi bộ</b> &amp; tổ dân phố</p>",
+        Markup("<em>Đảng</em>   bộ\n phường &lt;Bưởi&gt;"),
+        "không có thẻ",
+        None,
+        2023,
+    ],
+)
+def test_striptags_is_jinjas_and_each_text_is_stripped_once(value):
+    environment = Environment()
+    filters.install(SimpleNamespace(env=environment))
+    template = environment.from_string("{{ value|striptags }}")
+    assert template.render(value=value) == Environment().from_string(
+        "{{ value|striptags }}"
+    ).render(value=value)
+    filters._stripped.cache_clear()
+    striptags_twice = [filters.striptags(value), filters.striptags(value)]
+    assert striptags_twice[0] == do_striptags(value)
+    assert filters._stripped.cache_info().hits == 1, "the second time is remembered"

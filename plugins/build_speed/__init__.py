@@ -11,6 +11,8 @@
   pages, rendered once per language (``shared_fragment`` in the theme).
 - ``compiled_templates``: the theme compiled once, kept in the cache, not
   compiled again by every generator of every build.
+- ``filters``: ``striptags`` remembered for each text, not run again for
+  every card that shows a summary.
 - ``warm_articles``: in the warm build process of ``invoke serve`` only,
   articles kept in memory from one build to the next; a file read again
   only when it (or what it is read with) changed, and its links to static
@@ -34,7 +36,16 @@ Pelican's back when it ends (their module docstrings say why).
 
 from pelican import signals
 
-from . import compiled_templates, fragments, links, listing, translations, urls, warm_articles
+from . import (
+    compiled_templates,
+    filters,
+    fragments,
+    links,
+    listing,
+    translations,
+    urls,
+    warm_articles,
+)
 from .archives import build_period_archives
 from .groups import install_group_pages
 from .paths import remember_relative_path
@@ -57,6 +68,7 @@ def register():
     signals.finalized.connect(urls.uninstall)
     signals.generator_init.connect(compiled_templates.install)
     signals.generator_init.connect(fragments.install)
+    signals.generator_init.connect(filters.install)
     signals.article_generator_init.connect(install_archives)
     signals.article_generator_init.connect(listing.install)
     signals.article_generator_init.connect(warm_articles.install)
