@@ -27,13 +27,24 @@ logger = logging.getLogger(__name__)
 
 
 def page_language(context) -> str:
-    """The language of what is being written: its content's, else the site's."""
+    """The language of what is being written: its content's, else the site's.
+
+    Asked some thirty times per page (each ``_()``, each setting with a
+    variant per language): a Jinja context, which lives for one template's
+    rendering and whose page objects no template reassigns, remembers it."""
+    found = getattr(context, "_page_language", None)
+    if found is not None:
+        return found
     for name in ("article", "page", "document"):
         content = context.get(name)
-        lang = getattr(content, "lang", None)
-        if lang:
-            return lang
-    return context.get("DEFAULT_LANG", "vi")
+        found = getattr(content, "lang", None)
+        if found:
+            break
+    else:
+        found = context.get("DEFAULT_LANG", "vi")
+    if isinstance(context, Context):
+        context._page_language = found
+    return found
 
 
 def _catalogs(theme: str) -> dict[str, Catalog]:
