@@ -474,6 +474,9 @@ def test_the_index_folder_is_inside_the_output_and_not_the_output_itself(path):
 
 def test_plain_text_drops_tags_and_keeps_words_apart():
     assert plain_text("<p>Phường <b>Bưởi</b></p><p>họp&amp;bàn</p>") == "Phường Bưởi họp&bàn"
+    # Every run of whitespace, of any kind (an entity's too), is one space.
+    spaced = "\n <p>Tổ\t dân&nbsp;phố\r\n\n số\u3000 5</p>&#8195;\x0b"
+    assert plain_text(spaced) == "Tổ dân phố số 5"
 
 
 def _article(slug, content="", lead_image=None):

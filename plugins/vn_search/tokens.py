@@ -14,13 +14,15 @@ from vietnamese.text import fold, nfc
 __all__ = ["fold", "pairs", "plain_text", "tokenize"]
 
 _TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
 
 
 def plain_text(markup: str) -> str:
-    """Visible text of an HTML fragment, tags dropped, entities decoded."""
+    """Visible text of an HTML fragment, tags dropped, entities decoded,
+    each run of whitespace one space."""
     # Block-level tags end words: "<p>a</p><p>b</p>" is "a b", not "ab".
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
+    # Whitespace by split and join, in C: re.sub(r"\s+", " ") matched every
+    # space between two words (2 s of a 5,000-article index, a fifth of it).
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
 
 
 # A word is a run of letters and digits (Unicode categories L and N); stray
