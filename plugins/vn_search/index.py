@@ -40,7 +40,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain, repeat
-from operator import and_, itemgetter, rshift, sub
+from operator import and_, itemgetter, sub
 from pathlib import Path
 from typing import NamedTuple
 
@@ -869,8 +869,13 @@ def _encode_term(term: str, rows, variants: list, doc_count: int, settings: dict
     constant = _constant(term, rows)
     if df * 2 <= doc_count:
         return [term, df, variants, 1, constant], rows, False
-    absent = set(range(doc_count)).difference(map(rshift, rows, repeat(8)))
-    return [term, df, variants, 2, constant], sorted(n << 8 for n in absent), False
+    # The articles without it, in order (numbers shifted as rows are), in
+    # numpy: a set of every article's number per word cost 0.3 s of a full
+    # 5,000-article index.
+    without = np.ones(doc_count, dtype=bool)
+    without[np.frombuffer(rows, dtype=np.uint32) >> 8] = False
+    absent = (np.flatnonzero(without) << 8).tolist()
+    return [term, df, variants, 2, constant], absent, False
 
 
 def _is_common(term: str, df: int, doc_count: int, settings: dict) -> bool:
