@@ -590,19 +590,8 @@ def _encode_letter(
     """One letter's words encoded, in order: those whose key the last
     build encoded taken back, the others encoded by the workers; the
     letter's encodings are then kept for the next build."""
-    doc_count, options, weights, _mapper, _processes = encoding
-    words = list(words)
-    keys = _encoding_keys(store.salt, words, doc_count, _settings(options), weights)
-    keyed = list(zip(keys, words, strict=True))
-    fresh = _fresh([word for key, word in keyed if key not in kept], encoding)
-    now: dict[bytes, Encoded] = {}
-    for key, _word in keyed:
-        now[key] = found = _taken_back(kept, key, fresh, store)
-        yield found
-    # The same words with the same keys as the last build's (an edit leaves
-    # most letters so): what is kept already is this, not pickled again.
-    if now.keys() != kept.keys():
-        store.save(letter, now)
+    keyed = _keyed(list(words), store, encoding)
+    yield from _taken_back([key for key, _word in keyed], keyed, kept, store, letter, encoding)
 
 
 def _encode_touched(
@@ -627,47 +616,58 @@ def _encode_touched(
         store.reused += len(kept)
         yield from kept.values()
         return
-    doc_count, options, weights, _mapper, _processes = encoding
-    words = list(words_of(letter, wanted))
-    keys = _encoding_keys(store.salt, words, doc_count, _settings(options), weights)
-    keyed = list(zip(keys, words, strict=True))
-    fresh = _fresh([word for key, word in keyed if key not in kept], encoding)
+    keyed = _keyed(list(words_of(letter, wanted)), store, encoding)
     # The last build's words, each kept in its order (sorted), less the
     # wanted ones, merged with the wanted ones now (sorted too).
     order = [(made[0][0], key) for key, made in kept.items() if _folded(made[0][0]) not in wanted]
     order += [(word[0], key) for key, word in keyed]
     order.sort(key=itemgetter(0))
-    now: dict[bytes, Encoded] = {}
-    for _term, key in order:
-        now[key] = found = _taken_back(kept, key, fresh, store)
-        yield found
-    if now.keys() != kept.keys():
-        store.save(letter, now)
+    yield from _taken_back([key for _term, key in order], keyed, kept, store, letter, encoding)
 
 
-def _fresh(missing: list[_Word], encoding: _Encoding) -> Iterator[Encoded]:
-    """The encodings of ``missing`` (a letter's words not kept), in order,
-    cut in slices for every worker however few they are: a letter's words
-    are encoded before the next letter's."""
+def _keyed(words: list[_Word], store: EncodedWords, encoding: _Encoding) -> list[tuple]:
+    """(key, word) of each word, in order."""
+    doc_count, options, weights, _mapper, _processes = encoding
+    keys = _encoding_keys(store.salt, words, doc_count, _settings(options), weights)
+    return list(zip(keys, words, strict=True))
+
+
+def _taken_back(
+    order: list[bytes],
+    keyed: list[tuple],
+    kept: dict[bytes, Encoded],
+    store: EncodedWords,
+    letter: str,
+    encoding: _Encoding,
+) -> Iterator[Encoded]:
+    """The encoding of each key of a letter in ``order``: the last build's
+    if it encoded that key, else the workers' for its word in ``keyed``
+    (a letter's words are encoded before the next letter's, cut in slices
+    for every worker however few they are). The letter's encodings are
+    then kept for the next build, unless they are the same words with the
+    same keys as the last build's (an edit leaves most letters so): what
+    is kept already is this, not pickled again."""
     doc_count, options, weights, mapper, processes = encoding
+    missing = [word for key, word in keyed if key not in kept]
     postings = sum(len(rows) for _term, rows, _variants in missing)
     share = min(SLICE_POSTINGS, max(SMALL_SLICE, postings // (2 * processes)))
-    return chain.from_iterable(
+    fresh = chain.from_iterable(
         mapper(
             _encode_slice, _slices(missing, doc_count, options, weights, share), light=_light_slice
         )
     )
-
-
-def _taken_back(
-    kept: dict[bytes, Encoded], key: bytes, fresh: Iterator[Encoded], store: EncodedWords
-) -> Encoded:
-    found = kept.get(key)
-    if found is None:
-        store.encoded += 1
-        return next(fresh)
-    store.reused += 1
-    return found
+    now: dict[bytes, Encoded] = {}
+    for key in order:
+        found = kept.get(key)
+        if found is None:
+            found = next(fresh)
+            store.encoded += 1
+        else:
+            store.reused += 1
+        now[key] = found
+        yield found
+    if now.keys() != kept.keys():
+        store.save(letter, now)
 
 
 def _folded(key: str) -> str:
