@@ -27,7 +27,8 @@ Python code is imported once: ``invoke serve`` restarts the process when a
 plugin or ``portal`` module changes (``WarmBuilder.restart``).
 
 What it does carry: the articles as read, in memory (build_speed's
-warm_articles), so that a build reads again only the files that changed.
+warm_articles), so that a build reads again only the files that changed,
+and a copy of each made for the next build once this one has answered.
 """
 
 from __future__ import annotations
@@ -78,7 +79,18 @@ def main(argv: list[str] | None = None) -> int:
             return code
         forget_built_content()
         gc.collect()  # the last build's site, before the next save
+        copy_ahead()
     return 0
+
+
+def copy_ahead() -> None:
+    """The next build's copies of the articles kept, made while the editor
+    has not saved yet (build_speed/warm_articles.py)."""
+    try:
+        from build_speed import warm_articles  # importable once a build has run
+    except ImportError:
+        return
+    warm_articles.copy_ahead()
 
 
 # The cyclic garbage collector's thresholds in this process: a collection

@@ -3,6 +3,7 @@
 import datetime
 import pickle
 from functools import partial
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -18,6 +19,7 @@ from build_speed.archives import build_period_archives
 from build_speed.groups import generate_group_pages
 from build_speed.paths import RelativePathMemo, remember_relative_path
 from build_speed.warm_articles import _CannotCopyError, _Copier
+from incremental_render.fingerprint import forget_copies
 from tests.warm_copies import build_copy
 
 
@@ -512,3 +514,56 @@ def test_striptags_is_jinjas_and_each_text_is_stripped_once(value):
     striptags_twice = [filters.striptags(value), filters.striptags(value)]
     assert striptags_twice[0] == do_striptags(value)
     assert filters._stripped.cache_info().hits == 1, "the second time is remembered"
+
+
+def test_the_next_builds_copies_are_made_between_saves_and_taken_only_while_current(
+    tmp_path, monkeypatch
+):
+    """warm_articles.copy_ahead: once a build has answered, the warm process
+    copies each kept article for the next build; that build takes the copy
+    (with its own settings and context) only if the article it was made
+    from is still the one kept for the file."""
+    from build_speed import warm_articles
+
+    monkeypatch.setattr(warm_articles, "_kept", {})
+    monkeypatch.setattr(warm_articles, "_ahead", {})
+    monkeypatch.setattr(warm_articles.WarmArticles, "_key", lambda self: "the same settings")
+    article = _article(tmp_path, "tin.md")
+    source = Path(article.source_path)
+    source.parent.mkdir(parents=True)
+    source.write_text("Title: Tin\n\nx\n", encoding="utf-8")
+    remember_relative_path(article)
+    relative = "bai-viet/2024/tin.md"
+
+    def build(settings, context) -> warm_articles.WarmArticles:
+        generator = SimpleNamespace(settings=settings, context=context, path=str(tmp_path))
+        return warm_articles.WarmArticles(generator, warm_articles._kept)
+
+    def read(warm, read_article) -> None:  # as Pelican hands an article it read
+        warm.reading[relative] = (warm.warnings.count, warm_articles._stamp(str(source)))
+        warm.cache_data(relative, read_article)
+
+    try:
+        read(build(article.settings, {}), article)
+        kept = warm_articles._kept[str(source)][2]
+        warm_articles.copy_ahead()
+        ahead = warm_articles._ahead[str(source)][1]
+        assert ahead is not kept and ahead.settings is None  # made for no build yet
+
+        settings, context = {**article.settings, "SITENAME": "mới"}, {"articles": []}
+        taken = build(settings, context).get_cached_data(relative)
+        assert taken is ahead and taken.settings is settings and taken._context is context
+        assert taken.title == kept.title and taken.metadata is not kept.metadata
+
+        # The article read again meanwhile (the next build's reading replaced
+        # it): the copy made of the old one is never handed out.
+        warm_articles.copy_ahead()
+        stale = warm_articles._ahead[str(source)][1]
+        again = _article(tmp_path, "tin.md")
+        remember_relative_path(again)
+        read(build(settings, context), again)
+        fresh = build(settings, context).get_cached_data(relative)
+        assert fresh is not stale and fresh.settings is settings
+        assert vars(fresh).keys() == vars(taken).keys(), "a copy laid out as any other"
+    finally:
+        forget_copies()

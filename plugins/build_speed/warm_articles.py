@@ -26,7 +26,10 @@ fixed.
 The copy (``_Copier``) is one level deep, cheaper than pickling (tried
 first: 0.4 s more per build at 5,000 articles): a new content object, new
 dicts and lists, and in them the same text, dates, time zone and category,
-tag and author objects, which no build changes. Values of any other kind
+tag and author objects, which no build changes. The copies the next build
+takes are made once a build has answered (``copy_ahead``), while the
+editor has not saved again: the warm process holds two objects per article
+between saves, the article as read and its next copy. Values of any other kind
 (a plugin's object) make the article one that is not kept. The settings
 and the generator's context an article carries are the current build's.
 
@@ -63,6 +66,11 @@ _kept: dict[str, tuple[tuple, str, object, _Remembered]] = {}
 # it, for the life of the process: asked twice per file and build.
 _ABSOLUTE: dict[tuple[str, str], str] = {}
 
+# {absolute path: (an article as read, a copy of it no build has touched)}:
+# the copies the next build takes, made by ``copy_ahead`` once a build has
+# answered, while the editor has not saved again yet.
+_ahead: dict[str, tuple[object, object]] = {}
+
 
 class _Remembered:
     """What builds found out about an article as read, for the next ones."""
@@ -79,6 +87,18 @@ def keep_between_builds() -> None:
     """Called once by the warm process: from now on, articles are kept
     (and what other plugins remember between builds, warm_process.py)."""
     warm_process.start()
+
+
+def copy_ahead() -> None:
+    """Called by the warm process once a build has answered: a copy of
+    each kept article for the next build, made now, between saves, rather
+    than while the next save is being built (5,000 copies: 0.1 s of each
+    save at 5,000 articles, before the search index's fork can start). The
+    next build gives each copy its settings and context, and takes it only
+    if the article it was made from is still the one kept for its file."""
+    _ahead.clear()
+    for path, (_file_stamp, _key, article, remembered) in _kept.items():
+        _ahead[path] = (article, _Copier(None, None).article(article, remembered.plan))
 
 
 def end_build(pelican) -> None:
@@ -138,8 +158,13 @@ class WarmArticles:
             logger.debug("warm build: reading %s", relative)
             self.reading[relative] = (self.warnings.count, _stamp(path))
             return default
-        copier = _Copier(self.generator.settings, self.generator.context)
-        article = copier.article(entry[2], entry[3].plan)
+        ahead = _ahead.pop(path, None)
+        if ahead is not None and ahead[0] is entry[2]:
+            article = ahead[1]
+            entry[3].plan.attach(article, self.generator.settings, self.generator.context)
+        else:
+            copier = _Copier(self.generator.settings, self.generator.context)
+            article = copier.article(entry[2], entry[3].plan)
         copied_as_read(article, entry[2], entry[3].texts)  # its page key digests less
         self.remembered[id(article)] = entry[3]
         self.taken[relative] = article
@@ -260,6 +285,15 @@ class _Plan:
                     raise _CannotCopyError(f"{name} is a {type(value).__name__}")
                 self.containers.append(name)
 
+    def attach(self, copy, settings, context) -> None:
+        """Give a copy made for no build in particular (``copy_ahead``)
+        this build's settings and context, as ``_Copier`` gives them."""
+        state = vars(copy)
+        if self.settings:
+            state["settings"] = settings
+        if self.context:
+            state["_context"] = context
+
 
 class _Copier:
     """One article copied one level deep, for one build (see the module's
@@ -283,10 +317,7 @@ class _Copier:
             state[name] = self.value(state[name], name)
         for name in plan.memos:
             state[name] = RelativePathMemo(new, state[name].known)
-        if plan.settings:
-            state["settings"] = self.settings
-        if plan.context:
-            state["_context"] = self.context
+        plan.attach(new, self.settings, self.context)
         return new
 
     def value(self, value, name: str):
