@@ -526,7 +526,6 @@ def test_the_next_builds_copies_are_made_between_saves_and_taken_only_while_curr
     from build_speed import warm_articles
 
     monkeypatch.setattr(warm_articles, "_kept", {})
-    monkeypatch.setattr(warm_articles, "_ahead", {})
     monkeypatch.setattr(warm_articles.WarmArticles, "_key", lambda self: "the same settings")
     article = _article(tmp_path, "tin.md")
     source = Path(article.source_path)
@@ -547,7 +546,7 @@ def test_the_next_builds_copies_are_made_between_saves_and_taken_only_while_curr
         read(build(article.settings, {}), article)
         kept = warm_articles._kept[str(source)][2]
         warm_articles.copy_ahead()
-        ahead = warm_articles._ahead[str(source)][1]
+        ahead = warm_articles._kept[str(source)][3].next_copy
         assert ahead is not kept and ahead.settings is None  # made for no build yet
 
         settings, context = {**article.settings, "SITENAME": "mới"}, {"articles": []}
@@ -558,7 +557,7 @@ def test_the_next_builds_copies_are_made_between_saves_and_taken_only_while_curr
         # The article read again meanwhile (the next build's reading replaced
         # it): the copy made of the old one is never handed out.
         warm_articles.copy_ahead()
-        stale = warm_articles._ahead[str(source)][1]
+        stale = warm_articles._kept[str(source)][3].next_copy
         again = _article(tmp_path, "tin.md")
         remember_relative_path(again)
         read(build(settings, context), again)

@@ -56,6 +56,7 @@ from .postings import (
     authority,
     count_run,
     cut_runs,
+    folded_key,
     impacts,
     norm,
     processes_for,
@@ -619,7 +620,9 @@ def _encode_touched(
     keyed = _keyed(list(words_of(letter, wanted)), store, encoding)
     # The last build's words, each kept in its order (sorted), less the
     # wanted ones, merged with the wanted ones now (sorted too).
-    order = [(made[0][0], key) for key, made in kept.items() if _folded(made[0][0]) not in wanted]
+    order = [
+        (made[0][0], key) for key, made in kept.items() if folded_key(made[0][0]) not in wanted
+    ]
     order += [(word[0], key) for key, word in keyed]
     order.sort(key=itemgetter(0))
     yield from _taken_back([key for _term, key in order], keyed, kept, store, letter, encoding)
@@ -670,15 +673,10 @@ def _taken_back(
         store.save(letter, now)
 
 
-def _folded(key: str) -> str:
-    """The folded word of a key: "dang" of "dang" and of "dang\tđảng"."""
-    return key.partition("\t")[0]
-
-
 def _folded_by_letter(keys: Iterable[str]) -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for key in keys:
-        folded = _folded(key)
+        folded = folded_key(key)
         found.setdefault(folded[0], set()).add(folded)
     return {letter: frozenset(words) for letter, words in found.items()}
 

@@ -236,6 +236,12 @@ class Postings(dict):
             offset = end
 
 
+def folded_key(key: str) -> str:
+    """The folded word (or pair) a key is of: "dang" of "dang" and of
+    "dang\tđảng" (an exact form, _Vocabulary.names)."""
+    return key.partition("\t")[0]
+
+
 def count_run(articles: Sequence[Article], start: int = 0) -> dict[str, array]:
     """The postings of a run of articles numbered from ``start``.
 

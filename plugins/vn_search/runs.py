@@ -30,7 +30,7 @@ from pathlib import Path
 
 from cache_files import read_json, replace_atomically, tree_digest, write_json
 
-from .postings import Postings
+from .postings import Postings, folded_key
 
 FORMAT = 4
 CODE = Path(__file__).parent
@@ -159,7 +159,7 @@ class RunStore:
         for start, key in runs:
             pairs = self._read(key, letter) or ()
             if only is not None:
-                pairs = [pair for pair in pairs if pair[0].partition("\t")[0] in only]
+                pairs = [pair for pair in pairs if folded_key(pair[0]) in only]
             joined.add_stored(pairs, start)
         return joined
 
